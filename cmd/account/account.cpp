@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "cmd/runtime.hpp"
+#include "smm/project/files.hpp"
+#include "smm/text/suggest.hpp"
+#include "smm/time/slots.hpp"
+
+namespace smm::cmd {
+namespace {
+
+struct AccountOptions {
+  std::string name;
+  std::string platform;
+  std::string server;
+  std::string handle;
+  std::string zone;
+  std::optional<int> chars;
+  bool yes = false;
+};
+
+std::vector<std::string> platform_names() {
+  std::vector<std::string> names;
+  for (const auto& p : project::platforms()) {
+    names.emplace_back(p.name);
+  }
+  return names;
+}
+
+Result<int> run_account_add(Runtime& rt, const AccountOptions& opts) {
+  auto proj = rt.load_project({.posts = false});
+  if (!proj) {
+    return std::unexpected(proj.error());
+  }
+  if (!project::valid_id(opts.name)) {
+    return fail(ErrorKind::usage, "invalid account name \"" + opts.name + "\"",
+                "use lower-case letters, digits and '-', e.g. acme-mastodon");
+  }
+  if (proj->account(opts.name) != nullptr) {
+    return fail(ErrorKind::conflict, "account \"" + opts.name + "\" already exists",
+                "remove it first with `smm account rm " + opts.name + "`, or pick another name");
+  }
+  if (project::find_platform(opts.platform) == nullptr) {
+    std::string hint = text::did_you_mean(opts.platform, platform_names());
+    return fail(ErrorKind::usage, "unknown platform \"" + opts.platform + "\"",
+                hint.empty() ? "known platforms: feed, webhook, mastodon, bluesky, x, threads, linkedin, facebook, instagram, telegram, discord" : hint);
+  }
+  if (!opts.zone.empty()) {
+    if (auto z = time::find_zone(opts.zone); !z) {
+      return std::unexpected(z.error());
+    }
+  }
+  project::Account account;
+  account.name = opts.name;
+  account.platform = opts.platform;
+  account.server = opts.server;
+  account.handle = opts.handle;
+  account.zone = opts.zone;
+  account.char_limit = opts.chars;
+  if (auto ok = project::save_account(proj->root, account); !ok) {
+    return std::unexpected(ok.error());
+  }
+  rt.note("Added account " + opts.name + " (" + opts.platform + ")");
+  return rt.done(rt.report(proj->problems));
+}
+
+Result<int> run_account_list(Runtime& rt) {
+  auto proj = rt.load_project({.posts = false});
+  if (!proj) {
+    return std::unexpected(proj.error());
+  }
+  output::Table table{{{"name"}, {"platform"}, {"handle"}, {"server", false, true}, {"zone"}, {"slots", false, true}, {"limit", true}, {"paused"}}, {}};
+  for (const auto& [name, a] : proj->accounts) {
+    int limit = proj->char_limit(name);
+    table.rows.push_back({name, a.platform, a.handle, a.server, proj->zone_for(name).name(),
+                          a.slots.empty() ? proj->settings.slots : a.slots,
+                          limit > 0 ? output::Cell(std::int64_t{limit}) : output::Cell(), a.paused ? "yes" : "no"});
+  }
+  std::size_t problems = rt.report(proj->problems);
+  if (auto ok = rt.emit(table); !ok) {
+    return std::unexpected(ok.error());
+  }
+  return rt.done(problems);
+}
+
+Result<int> run_account_rm(Runtime& rt, const AccountOptions& opts) {
+  auto proj = rt.load_project();
+  if (!proj) {
+    return std::unexpected(proj.error());
+  }
+  if (proj->account(opts.name) == nullptr) {
+    return fail(ErrorKind::not_found, "no account \"" + opts.name + "\"", text::did_you_mean(opts.name, proj->account_names()));
+  }
+  std::size_t users = 0;
+  for (const auto& p : proj->posts) {
+    users += std::count(p.targets.begin(), p.targets.end(), opts.name) > 0 && p.effective_status() != "published" ? 1 : 0;
+  }
+  if (!opts.yes) {
+    if (!rt.ctx.io.can_prompt()) {
+      return fail(ErrorKind::usage, "removing account \"" + opts.name + "\" needs confirmation", "pass --yes");
+    }
+    std::string q = "Remove account " + opts.name + (users ? " (" + std::to_string(users) + " unpublished posts target it)" : "") + "?";
+    if (!rt.ctx.io.confirm(q)) {
+      return fail(ErrorKind::usage, "not removed", "pass --yes to remove without asking");
+    }
+  }
+  if (auto ok = project::remove_file(proj->root / project::Project::account_path(opts.name)); !ok) {
+    return std::unexpected(ok.error());
+  }
+  if (users > 0) {
+    rt.warn(std::to_string(users) + " unpublished post(s) still target \"" + opts.name + "\"; retarget them with `smm plan set ID --to ...`");
+  }
+  rt.note("Removed account " + opts.name);
+  return 0;
+}
+
+}  // namespace
+
+void register_account(CLI::App& app, Runtime& rt) {
+  auto opts = std::make_shared<AccountOptions>();
+  auto* cmd = app.add_subcommand("account", "Add, list and remove the accounts posts go to");
+  cmd->require_subcommand(1);
+  cmd->footer(R"(examples:
+  smm account add acme-masto --platform mastodon --server https://mastodon.social --handle acme
+  smm account list --json
+  smm account rm acme-masto --yes)");
+
+  auto* add = cmd->add_subcommand("add", "Define an account (credentials come later with `account login`)");
+  add->add_option("name", opts->name, "Account name used in posts' targets")->required();
+  add->add_option("--platform", opts->platform, "feed, webhook, mastodon, bluesky, x, threads, linkedin, facebook, instagram, telegram, discord")->required()->type_name("P");
+  add->add_option("--server", opts->server, "Server URL (Mastodon, Bluesky PDS, webhook URL)")->type_name("URL");
+  add->add_option("--handle", opts->handle, "The account's handle on the platform")->type_name("H");
+  add->add_option("--zone", opts->zone, "IANA zone of this account's slots and times")->type_name("ZONE");
+  add->add_option("--chars", opts->chars, "Per-post character limit (e.g. a Mastodon server's own)")->type_name("N");
+  add->callback([&rt, opts] { rt.action = [&rt, opts] { return run_account_add(rt, *opts); }; });
+
+  auto* list = cmd->add_subcommand("list", "List accounts");
+  list->callback([&rt] { rt.action = [&rt] { return run_account_list(rt); }; });
+
+  auto* rm = cmd->add_subcommand("rm", "Remove an account's definition");
+  rm->add_option("name", opts->name, "Account name")->required();
+  rm->add_flag("-y,--yes", opts->yes, "Do not ask for confirmation");
+  rm->callback([&rt, opts] { rt.action = [&rt, opts] { return run_account_rm(rt, *opts); }; });
+}
+
+}  // namespace smm::cmd

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+#include <chrono>
+
+#include "cmd/root.hpp"
+#include "smm/io/streams.hpp"
+
+int main(int argc, char** argv) {
+  smm::io::SystemStreams io;
+  smm::Context ctx{io, [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); },
+                   std::filesystem::current_path(), smm::Env::from_process()};
+  return smm::cmd::run(argc, argv, ctx);
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+#include "cmd/runtime.hpp"
+
+#include <ostream>
+#include <sstream>
+
+#include "smm/project/files.hpp"
+
+namespace smm::cmd {
+
+std::string format_error(const Error& error, bool color) {
+  std::string head = color ? "\x1b[1;31msmm: error:\x1b[0m " : "smm: error: ";
+  std::string out = head + error.what() + "\n";
+  if (!error.hint.empty()) {
+    out += (color ? "\x1b[2mhint:\x1b[0m " : "hint: ") + error.hint + "\n";
+  }
+  return out;
+}
+
+Result<void> Runtime::pin_clock() {
+  std::string text = global.now;
+  if (text.empty()) {
+    text = ctx.env.get("SMM_NOW").value_or("");
+  }
+  auto real = ctx.now();
+  if (text.empty()) {
+    m_now = real;
+    return {};
+  }
+  auto pinned = time::parse_when(text, real, time::utc());
+  if (!pinned) {
+    Error e = pinned.error();
+    e.location = global.now.empty() ? "SMM_NOW" : "--now";
+    return std::unexpected(e);
+  }
+  m_now = *pinned;
+  return {};
+}
+
+Result<std::filesystem::path> Runtime::project_root() { return project::find_root(ctx, global.project); }
+
+Result<project::Project> Runtime::load_project(const project::LoadOptions& options) {
+  auto root = project_root();
+  if (!root) {
+    return std::unexpected(root.error());
+  }
+  return project::load(*root, options);
+}
+
+Result<output::Format> Runtime::format(output::Format tty_default) const {
+  if (!global.format.empty()) {
+    return output::parse_format(global.format);
+  }
+  if (global.json) {
+    return output::Format::json;
+  }
+  if (!global.output.empty() && global.output != "-") {
+    if (auto f = output::format_for_path(global.output)) {
+      return *f;
+    }
+    return output::Format::tsv;
+  }
+  return ctx.io.out_is_tty() ? tty_default : output::Format::tsv;
+}
+
+Result<void> Runtime::emit(const output::Table& table) {
+  auto fmt = format();
+  if (!fmt) {
+    return std::unexpected(fmt.error());
+  }
+  bool to_file = !global.output.empty() && global.output != "-";
+  output::RenderOptions options{.format = *fmt,
+                                .color = !to_file && ctx.io.color_out(),
+                                .width = to_file ? 1 << 20 : ctx.io.width(),
+                                .relative_times = !to_file && ctx.io.out_is_tty(),
+                                .now = m_now};
+  if (!to_file && table.rows.empty() && ctx.io.err_is_tty() && !global.quiet) {
+    note("nothing to show");
+  }
+  std::ostringstream out;
+  output::render(out, table, options);
+  return write_out(out.str());
+}
+
+Result<void> Runtime::write_out(const std::string& text) {
+  if (global.output.empty() || global.output == "-") {
+    ctx.io.out() << text << std::flush;
+    return {};
+  }
+  std::filesystem::path path = global.output;
+  return project::write_file_atomic(path.is_absolute() ? path : ctx.cwd / path, text);
+}
+
+std::size_t Runtime::report(const project::Problems& problems) {
+  for (const auto& p : problems) {
+    ctx.io.err() << format_error(p, ctx.io.color_err());
+  }
+  return problems.size();
+}
+
+void Runtime::report_unrelated(const project::Problems& problems) {
+  for (const auto& p : problems) {
+    warn(p.what() + (p.hint.empty() ? "" : " (" + p.hint + ")"));
+  }
+}
+
+void Runtime::warn(const std::string& message) {
+  if (!global.quiet) {
+    ctx.io.err() << (ctx.io.color_err() ? "\x1b[33msmm: warning:\x1b[0m " : "smm: warning: ") << message << "\n";
+  }
+}
+
+void Runtime::note(const std::string& message) {
+  if (!global.quiet && ctx.io.err_is_tty()) {
+    ctx.io.err() << message << "\n";
+  }
+}
+
+}  // namespace smm::cmd

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// What each target of a post will receive: the final text (its variant or the main text),
+// split into thread parts that fit the target's limit, each part's counted length.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "smm/project/project.hpp"
+
+namespace smm::plan {
+
+struct Part {
+  std::string text;
+  std::size_t length = 0;  ///< in the target's units (code points until exact counting lands)
+};
+
+struct TargetRender {
+  std::string account;
+  std::string platform;
+  std::vector<Part> parts;
+  int limit = 0;       ///< per-part limit, 0 = none
+  bool over = false;   ///< some part is over the limit (thread splitting off, or no room)
+  std::string state;   ///< publish state: "" (not yet), sending, published, failed, missed
+  std::string url;
+  time::Zone zone;     ///< the target account's zone
+};
+
+/// Renders every target of `post` (unknown accounts render with no limit).
+std::vector<TargetRender> render(const project::Project& project, const project::Post& post);
+
+/// "sha256:<hex>" over the rendered payloads (targets, parts, media and alt text, first
+/// comment). The time is left out, so re-queueing keeps an approval; any content change breaks it.
+std::string payload_hash(const project::Project& project, const project::Post& post);
+
+}  // namespace smm::plan

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "smm/error.hpp"
+
+namespace smm::project {
+
+/// The whole file, or a runtime error naming it.
+Result<std::string> read_file(const std::filesystem::path& path);
+
+/// Writes `contents` so that a reader sees the old file or the new one, never a mix: a temp file
+/// in the same directory, fsync, rename over the target, fsync the directory.
+Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view contents);
+
+/// Removes a file (missing is fine) and fsyncs its directory.
+Result<void> remove_file(const std::filesystem::path& path);
+
+/// Deterministic bytes for a JSON document: 2-space indent, UTF-8, trailing newline.
+std::string dump_json(const nlohmann::ordered_json& doc);
+
+/// Parses a JSON document; a syntax error carries "file:line:column" and a hint.
+Result<nlohmann::ordered_json> parse_json(std::string_view text, const std::string& display_path);
+
+/// "line L, column C" for a byte offset in text (1-based).
+std::string line_column(std::string_view text, std::size_t offset);
+
+}  // namespace smm::project

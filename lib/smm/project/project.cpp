@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: MIT
+#include "smm/project/project.hpp"
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "smm/project/files.hpp"
+#include "smm/text/suggest.hpp"
+
+namespace smm::project {
+namespace fs = std::filesystem;
+
+const std::vector<PlatformInfo>& platforms() {
+  static const std::vector<PlatformInfo> k_platforms = {
+      {"feed", 0},          {"webhook", 0},     {"mastodon", 500},  {"bluesky", 300},
+      {"x", 280},           {"threads", 500},   {"linkedin", 3000}, {"facebook", 63206},
+      {"instagram", 2200},  {"telegram", 4096}, {"discord", 2000},
+  };
+  return k_platforms;
+}
+
+const PlatformInfo* find_platform(std::string_view name) {
+  for (const auto& p : platforms()) {
+    if (name == p.name) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+const Account* Project::account(const std::string& name) const {
+  auto it = accounts.find(name);
+  return it == accounts.end() ? nullptr : &it->second;
+}
+
+Post* Project::post(const std::string& id) {
+  auto it = std::lower_bound(posts.begin(), posts.end(), id, [](const Post& p, const std::string& v) { return p.id < v; });
+  return it != posts.end() && it->id == id ? &*it : nullptr;
+}
+
+std::vector<std::string> Project::account_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, account] : accounts) {
+    names.push_back(name);
+  }
+  return names;
+}
+
+time::Zone Project::zone() const {
+  auto z = time::find_zone(settings.zone);
+  return z ? *z : time::utc();
+}
+
+time::Zone Project::zone_for(const std::string& name) const {
+  const Account* a = account(name);
+  if (a != nullptr && !a->zone.empty()) {
+    if (auto z = time::find_zone(a->zone)) {
+      return *z;
+    }
+  }
+  return zone();
+}
+
+time::Zone Project::zone_for(const Post& p) const {
+  if (!p.zone.empty()) {
+    if (auto z = time::find_zone(p.zone)) {
+      return *z;
+    }
+  }
+  return p.targets.empty() ? zone() : zone_for(p.targets.front());
+}
+
+int Project::char_limit(const std::string& name) const {
+  const Account* a = account(name);
+  if (a == nullptr) {
+    return 0;
+  }
+  if (a->char_limit) {
+    return *a->char_limit;
+  }
+  const PlatformInfo* p = find_platform(a->platform);
+  return p == nullptr ? 0 : p->char_limit;
+}
+
+Result<fs::path> find_root(const Context& ctx, const std::optional<std::string>& flag) {
+  auto check = [&](const fs::path& dir, const std::string& from) -> Result<fs::path> {
+    fs::path abs = dir.is_absolute() ? dir : ctx.cwd / dir;
+    std::error_code ec;
+    if (!fs::exists(abs / "smm.json", ec)) {
+      return fail(ErrorKind::runtime, "no smm project at " + dir.string() + " (" + from + ")",
+                  "run `smm init " + dir.string() + "` to create one");
+    }
+    return abs.lexically_normal();
+  };
+  if (flag) {
+    return check(*flag, "from -C");
+  }
+  if (auto env = ctx.env.get("SMM_PROJECT"); env && !env->empty()) {
+    return check(*env, "from SMM_PROJECT");
+  }
+  std::error_code ec;
+  for (fs::path dir = ctx.cwd; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "smm.json", ec)) {
+      return dir;
+    }
+    if (dir == dir.root_path()) {
+      break;
+    }
+  }
+  return fail(ErrorKind::runtime, "not inside an smm project (no smm.json here or above)",
+              "run `smm init` to create one, or pass -C DIR");
+}
+
+namespace {
+
+std::vector<std::string> json_stems(const fs::path& dir) {
+  std::vector<std::string> stems;
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) {
+    return stems;
+  }
+  while (dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name.size() > 5 && name.ends_with(".json") && name.front() != '.') {
+      stems.emplace_back(name.substr(0, name.size() - 5));
+    }
+  }
+  ::closedir(d);
+  std::sort(stems.begin(), stems.end());
+  return stems;
+}
+
+// Reads and decodes posts in parallel: each thread owns a contiguous slice of the result.
+void load_posts(Project& project) {
+  auto ids = json_stems(project.root / "posts");
+  std::vector<std::expected<Post, Problems>> decoded(ids.size(), std::unexpected(Problems{}));
+  std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  threads = std::min(threads, std::max<std::size_t>(1, ids.size() / 256));
+  auto work = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      decoded[i] = read_post(project.root, ids[i]);
+    }
+  };
+  std::vector<std::thread> pool;
+  std::size_t chunk = (ids.size() + threads - 1) / threads;
+  for (std::size_t t = 1; t < threads; ++t) {
+    pool.emplace_back(work, std::min(ids.size(), t * chunk), std::min(ids.size(), (t + 1) * chunk));
+  }
+  work(0, std::min(ids.size(), chunk));
+  for (auto& th : pool) {
+    th.join();
+  }
+  project.posts.reserve(ids.size());
+  for (auto& d : decoded) {
+    if (!d) {
+      project.problems.insert(project.problems.end(), d.error().begin(), d.error().end());
+      continue;
+    }
+    auto problems = validate_post(*d, project);
+    if (!problems.empty()) {
+      project.problems.insert(project.problems.end(), problems.begin(), problems.end());
+      continue;
+    }
+    project.posts.push_back(std::move(*d));
+  }
+}
+
+void load_accounts(Project& project) {
+  for (const auto& name : json_stems(project.root / "accounts")) {
+    std::string path = Project::account_path(name);
+    auto bytes = read_file(project.root / path);
+    if (!bytes) {
+      project.problems.push_back(bytes.error());
+      continue;
+    }
+    auto doc = parse_json(*bytes, path);
+    if (!doc) {
+      project.problems.push_back(doc.error());
+      continue;
+    }
+    auto account = decode_account(*doc, name, path);
+    if (!account) {
+      project.problems.insert(project.problems.end(), account.error().begin(), account.error().end());
+      continue;
+    }
+    project.accounts.emplace(name, std::move(*account));
+  }
+}
+
+}  // namespace
+
+Result<Project> load(const fs::path& root, const LoadOptions& options) {
+  Project project;
+  project.root = root;
+  auto bytes = read_file(root / "smm.json");
+  if (!bytes) {
+    return std::unexpected(bytes.error());
+  }
+  auto doc = parse_json(*bytes, "smm.json");
+  if (!doc) {
+    return std::unexpected(doc.error());
+  }
+  auto settings = decode_settings(*doc, "smm.json");
+  if (!settings) {
+    return std::unexpected(settings.error().front());
+  }
+  project.settings = std::move(*settings);
+  if (auto zone = time::find_zone(project.settings.zone); !zone) {
+    return fail(ErrorKind::runtime, zone.error().message, zone.error().hint, "smm.json: /zone");
+  }
+  load_accounts(project);
+  if (options.posts) {
+    load_posts(project);
+  }
+  return project;
+}
+
+std::expected<Post, Problems> read_post(const fs::path& root, const std::string& id) {
+  std::string path = Project::post_path(id);
+  auto bytes = read_file(root / path);
+  if (!bytes) {
+    Error e = bytes.error();
+    if (!fs::exists(root / path)) {
+      e = Error{ErrorKind::not_found, "no post \"" + id + "\"", "see `smm plan list` for post ids", {}};
+    }
+    return std::unexpected(Problems{e});
+  }
+  return decode_post(*bytes, id, path);
+}
+
+Result<void> save_post(const fs::path& root, const Post& post) {
+  return write_file_atomic(root / Project::post_path(post.id), dump_json(to_json(post)));
+}
+
+Result<void> save_account(const fs::path& root, const Account& account) {
+  return write_file_atomic(root / Project::account_path(account.name), dump_json(to_json(account)));
+}
+
+Result<void> save_settings(const fs::path& root, const Settings& settings) {
+  return write_file_atomic(root / "smm.json", dump_json(to_json(settings)));
+}
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 100 || id.front() == '-') {
+    return false;
+  }
+  return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+}  // namespace smm::project
