@@ -85,16 +85,22 @@ Error parse_failure(const CLI::ParseError& e, const CLI::App& app) {
 
 }  // namespace
 
+std::unique_ptr<CLI::App> make_app(Runtime& rt) {
+  auto app = std::make_unique<CLI::App>("smm: social-media management as code", "smm");
+  app->fallthrough();
+  app->require_subcommand(0, 1);
+  app->set_version_flag("--version", std::string("smm ") + SMM_VERSION);
+  add_global_flags(*app, rt.global);
+  register_init(*app, rt);
+  register_account(*app, rt);
+  register_plan(*app, rt);
+  return app;
+}
+
 int run(const std::vector<std::string>& args, Context& ctx) {
   Runtime rt(ctx);
-  CLI::App app("smm: social-media management as code", "smm");
-  app.fallthrough();
-  app.require_subcommand(0, 1);
-  app.set_version_flag("--version", std::string("smm ") + SMM_VERSION);
-  add_global_flags(app, rt.global);
-  register_init(app, rt);
-  register_account(app, rt);
-  register_plan(app, rt);
+  auto owned = make_app(rt);
+  CLI::App& app = *owned;
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

@@ -5,6 +5,7 @@
 // the project, pick the output format, print tables and problems).
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -73,6 +74,9 @@ class Runtime {
 
 /// The error line(s) for an Error: "smm: error: ..." and "hint: ...".
 std::string format_error(const Error& error, bool color);
+
+/// The whole command line: global flags and every verb registered (root.cpp).
+std::unique_ptr<CLI::App> make_app(Runtime& rt);
 
 /// Registration functions, one per verb (cmd/<verb>/<verb>.cpp).
 void register_init(CLI::App& app, Runtime& rt);

@@ -89,3 +89,11 @@ Result<void> apply_content(Runtime& rt, const PlanOptions& opts, const project::
 void warn_limits(Runtime& rt, const project::Project& proj, const project::Post& post);
 Result<void> queue_and_save(Runtime& rt, project::Project& proj, const std::string& id);
 }  // namespace smm::cmd
+
+namespace smm::cmd {
+/// Posts matching the list filters (-p/-b/-e, --account, --status, --tag, --campaign), sorted by
+/// time (unscheduled last), then id. `default_upcoming`: without --status/--all/-p, leave out
+/// published posts.
+Result<std::vector<const project::Post*>> select_posts(Runtime& rt, const PlanOptions& opts, const project::Project& proj,
+                                                       bool default_upcoming);
+}  // namespace smm::cmd
