@@ -68,6 +68,10 @@ Error parse_failure(const CLI::ParseError& e, const CLI::App& app) {
     deepest = used.front();
   }
   auto extras = deepest->remaining();
+  std::string what = e.what();
+  if (auto pos = what.find("not expected: "); extras.empty() && pos != std::string::npos) {
+    extras.push_back(what.substr(pos + 14));
+  }
   if (!extras.empty()) {
     std::string word = extras.front();
     err.message = "unknown " + std::string(word.starts_with("-") ? "flag" : "command or argument") + " \"" + word + "\"";

@@ -76,7 +76,7 @@ Result<int> run_account_list(Runtime& rt) {
     int limit = proj->char_limit(name);
     table.rows.push_back({name, a.platform, a.handle, a.server, proj->zone_for(name).name(),
                           a.slots.empty() ? proj->settings.slots : a.slots,
-                          limit > 0 ? output::Cell(std::int64_t{limit}) : output::Cell(), a.paused ? "yes" : "no"});
+                          limit > 0 ? output::Cell(std::int64_t{limit}) : output::Cell(), a.paused});
   }
   std::size_t problems = rt.report(proj->problems);
   if (auto ok = rt.emit(table); !ok) {
@@ -91,7 +91,8 @@ Result<int> run_account_rm(Runtime& rt, const AccountOptions& opts) {
     return std::unexpected(proj.error());
   }
   if (proj->account(opts.name) == nullptr) {
-    return fail(ErrorKind::not_found, "no account \"" + opts.name + "\"", text::did_you_mean(opts.name, proj->account_names()));
+    std::string hint = text::did_you_mean(opts.name, proj->account_names());
+    return fail(ErrorKind::not_found, "no account \"" + opts.name + "\"", hint.empty() ? "see `smm account list`" : hint);
   }
   std::size_t users = 0;
   for (const auto& p : proj->posts) {

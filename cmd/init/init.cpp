@@ -25,7 +25,11 @@ Result<int> run_init(Runtime& rt, const InitOptions& opts) {
   }
   auto created = project::init(dir, init, rt.now());
   if (!created) {
-    return std::unexpected(created.error());
+    Error e = created.error();
+    if (e.kind == ErrorKind::conflict) {
+      e.message = "a project already exists in " + opts.dir;
+    }
+    return std::unexpected(e);
   }
   if (!rt.global.quiet) {
     rt.ctx.io.err() << "Created an smm project in " << opts.dir << " (zone " << init.zone << ")\n";

@@ -18,6 +18,12 @@ std::string cell_text(const Cell& cell, const RenderOptions& options) {
     std::string operator()(std::monostate) const { return {}; }
     std::string operator()(const std::string& s) const { return s; }
     std::string operator()(std::int64_t n) const { return std::to_string(n); }
+    std::string operator()(bool b) const {
+      if (options.format == Format::table) {
+        return b ? "yes" : "no";
+      }
+      return b ? "true" : "false";
+    }
     std::string operator()(time::Duration d) const {
       return options.format == Format::table ? time::format_duration(d) : std::to_string(d.count());
     }
@@ -169,6 +175,8 @@ nlohmann::ordered_json row_json(const Table& table, const std::vector<Cell>& row
       obj[key] = nullptr;
     } else if (const auto* n = std::get_if<std::int64_t>(&cell)) {
       obj[key] = *n;
+    } else if (const auto* b = std::get_if<bool>(&cell)) {
+      obj[key] = *b;
     } else if (const auto* d = std::get_if<time::Duration>(&cell)) {
       obj[key] = d->count();
     } else {

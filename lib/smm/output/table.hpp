@@ -31,7 +31,7 @@ struct InstantCell {
   time::Zone zone;
 };
 
-using Cell = std::variant<std::monostate, std::string, std::int64_t, InstantCell, time::Duration>;
+using Cell = std::variant<std::monostate, std::string, std::int64_t, InstantCell, time::Duration, bool>;
 
 struct Column {
   std::string key;     ///< snake_case; the header in tsv/csv, the key in json
