@@ -24,6 +24,10 @@ hint: write RFC 3339 with an offset, e.g. 2026-11-24T09:00:00+01:00
 [exit 1]
 
 $ cd demo && cp smm.json smm.bak && sed -i 's|Europe/Paris|Europe/Pariss|' smm.json && smm plan list; mv smm.bak smm.json
+[stderr]
+smm: error: smm.json: /zone: unknown time zone "Europe/Pariss"
+hint: did you mean "Europe/Paris"?
+
 $ cd demo && rm posts/broken.json posts/wrong.json && printf '{"zone": "Mars/Base"' > smm.json && smm plan list
 [stderr]
 smm: error: smm.json: invalid JSON at line 1, column 21: syntax error while parsing object - unexpected end of input; expected '}'

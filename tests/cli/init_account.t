@@ -27,7 +27,7 @@ $ cat demo/smm.json demo/accounts/feed.json demo/.gitignore
 
 $ smm init demo
 [stderr]
-smm: error: a project already exists in /tmp/smm-cli-kh2i_ipd/demo
+smm: error: a project already exists in demo
 hint: nothing was changed; use it as it is
 [exit 1]
 
@@ -59,8 +59,8 @@ hint: use lower-case letters, digits and '-', e.g. acme-mastodon
 
 $ cd demo && smm account list
 name	platform	handle	server	zone	slots	limit	paused
-feed	feed			Europe/Paris	mon-fri 09:00,13:00		no
-masto	mastodon	acme	https://mastodon.example	America/New_York	mon-fri 09:00,13:00	500	no
+feed	feed			Europe/Paris	mon-fri 09:00,13:00		false
+masto	mastodon	acme	https://mastodon.example	America/New_York	mon-fri 09:00,13:00	500	false
 
 $ cd demo && smm account list --json
 [
@@ -72,7 +72,7 @@ $ cd demo && smm account list --json
     "zone": "Europe/Paris",
     "slots": "mon-fri 09:00,13:00",
     "limit": null,
-    "paused": "no"
+    "paused": false
   },
   {
     "name": "masto",
@@ -82,7 +82,7 @@ $ cd demo && smm account list --json
     "zone": "America/New_York",
     "slots": "mon-fri 09:00,13:00",
     "limit": 500,
-    "paused": "no"
+    "paused": false
   }
 ]
 
@@ -94,11 +94,12 @@ hint: pass --yes
 
 $ cd demo && smm account rm masto --yes && smm account list
 name	platform	handle	server	zone	slots	limit	paused
-feed	feed			Europe/Paris	mon-fri 09:00,13:00		no
+feed	feed			Europe/Paris	mon-fri 09:00,13:00		false
 
 $ cd demo && smm account rm nope --yes
 [stderr]
 smm: error: no account "nope"
+hint: see `smm account list`
 [exit 1]
 
 $ smm account list
@@ -109,7 +110,7 @@ hint: run `smm init` to create one, or pass -C DIR
 
 $ smm -C demo account list --format csv
 name,platform,handle,server,zone,slots,limit,paused
-feed,feed,,,Europe/Paris,"mon-fri 09:00,13:00",,no
+feed,feed,,,Europe/Paris,"mon-fri 09:00,13:00",,false
 
 $ smm acount list
 [stderr]

@@ -216,7 +216,6 @@ approved by alice at 2026-11-23T11:00:00+01:00  (CHANGED since approval)
 $ cd demo && smm plan pause && grep paused smm.json && smm plan resume && grep -c paused smm.json || true
   "paused": true,
 0
-[exit 1]
 
 $ cd demo && smm plan pause --account masto && grep paused accounts/masto.json
   "paused": true
@@ -240,7 +239,7 @@ hint: nothing was removed; see `smm plan list --all`
 [exit 1]
 
 $ cd demo && EDITOR="sed -i s/evergreen/timeless/" smm plan edit tip-2 && grep text posts/tip-2.json
-  "text": "Another evergreen tip",
+  "text": "Another timeless tip",
 
 $ cd demo && EDITOR="sed -i s/feed/fed/" smm plan edit tip-2 --no-input; grep fed posts/tip-2.json
 [stderr]
@@ -250,6 +249,6 @@ hint: pass the text as an argument or on stdin
 
 $ cd demo && smm plan --bogus
 [stderr]
-smm: error: The following argument was not expected: --bogus
+smm: error: unknown flag "--bogus"
 hint: see `smm plan --help`
 [exit 2]
