@@ -29,7 +29,6 @@ struct GlobalOptions {
   bool no_color = false;
   bool no_input = false;
   std::string now;
-  bool yes = false;
 };
 
 class Runtime {

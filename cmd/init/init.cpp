@@ -48,7 +48,7 @@ void register_init(CLI::App& app, Runtime& rt) {
   auto* cmd = app.add_subcommand("init", "Create a project: smm.json, a feed account and a first post");
   cmd->add_option("dir", opts->dir, "Directory (created if missing; default: here)")->type_name("DIR");
   cmd->add_option("--name", opts->name, "Project name (default: the directory's name)")->type_name("NAME");
-  cmd->add_option("--zone", opts->zone, "IANA time zone for times given without one (default UTC)")->type_name("ZONE");
+  cmd->add_option("--zone", opts->zone, "IANA time zone for times given without one (default $SMM_ZONE, else UTC)")->type_name("ZONE");
   cmd->footer(R"(examples:
   smm init
   smm init acme --name "ACME Corp" --zone Europe/Paris)");

@@ -26,7 +26,7 @@ void add_filters(CLI::App* cmd, PlanOptions& o) {
 void add_content(CLI::App* cmd, PlanOptions& o) {
   cmd->add_option("--to", o.to, "Target accounts (repeat or comma-separate)")->delimiter(',')->type_name("A[,B]");
   cmd->add_option("--at", o.at, "When: 2026-11-24 09:00, RFC 3339, +2h, tomorrow 09:00, next monday 10:00")->type_name("WHEN");
-  cmd->add_option("--media", o.media, "Attach a file (repeatable)")->type_name("FILE");
+  cmd->add_option("--media", o.media, "Attach a file inside the project, e.g. media/cat.jpg (repeatable)")->type_name("FILE");
   cmd->add_option("--alt", o.alt, "Alt text for the --media before it (repeatable)")->type_name("TEXT");
   cmd->add_option("--tag", o.tags, "Tag (repeatable)")->type_name("T");
   cmd->add_option("--campaign", o.campaign, "Campaign name")->type_name("C");
@@ -45,6 +45,11 @@ void register_plan(CLI::App& app, Runtime& rt) {
   smm plan add "Hello" --to feed --at "tomorrow 09:00"
   smm plan show 2026-11-24-hello
   smm plan calendar --month)");
+  add_filters(plan, o);
+  plan->add_option("--status", o.status, "draft, queued, scheduled, sending, partial, published, failed, missed")->type_name("S");
+  plan->add_option("--tag", o.tag, "Only posts with this tag")->type_name("T");
+  plan->add_option("--campaign", o.campaign, "Only posts in this campaign")->type_name("C");
+  plan->add_flag("--all", o.all, "Include published posts");
   plan->callback([&rt, opts, plan] {
     if (plan->get_subcommands().empty()) {
       rt.action = [&rt, opts] { return run_plan_list(rt, *opts); };
@@ -65,12 +70,12 @@ void register_plan(CLI::App& app, Runtime& rt) {
                    "  smm plan list -p 2026-11\n  smm plan list --account feed --status queued --json\n"
                    "  smm plan list --all --format csv -o posts.csv");
   add_filters(list, o);
-  list->add_option("--status", o.status, "draft, queued, scheduled, published, partial, failed, missed")->type_name("S");
+  list->add_option("--status", o.status, "draft, queued, scheduled, sending, partial, published, failed, missed")->type_name("S");
   list->add_option("--tag", o.tag, "Only posts with this tag")->type_name("T");
   list->add_option("--campaign", o.campaign, "Only posts in this campaign")->type_name("C");
   list->add_flag("--all", o.all, "Include published posts");
 
-  auto* show = sub(plan, rt, opts, "show", "What each target will receive: parts, lengths, time, state", run_plan_show,
+  auto* show = sub(plan, rt, opts, "show", "What each target will receive: parts, lengths, time, state (--json for a record)", run_plan_show,
                    "  smm plan show 2026-11-24-launch\n  smm plan show 2026-11-24-launch --json");
   show->add_option("id", o.id, "Post id")->required();
 
@@ -84,7 +89,7 @@ void register_plan(CLI::App& app, Runtime& rt) {
                   "  smm plan set welcome --queue");
   set->add_option("id", o.id, "Post id")->required();
   add_content(set, o);
-  set->add_option("--text", o.text, "Replace the text (- reads stdin)")->type_name("TEXT");
+  set->add_option("--text", o.text, "Replace the text (- reads stdin)")->type_name("TEXT|-");
   set->add_option("--status", o.status, "draft, queued or scheduled")->check(CLI::IsMember({"draft", "queued", "scheduled"}))->type_name("S");
   set->add_flag("--queue", o.queue, "Make it queued (placed by `plan queue`)");
 
@@ -128,7 +133,7 @@ void register_plan(CLI::App& app, Runtime& rt) {
   auto* approve = sub(plan, rt, opts, "approve", "Approve posts: records who and the payload hash", run_plan_approve,
                       "  smm plan approve 2026-11-24-launch\n  smm plan approve 2026-11-24-launch --by alice");
   approve->add_option("ids", o.ids, "Post ids")->required();
-  approve->add_option("--by", o.by, "Approver (default: git user.name, else $USER)")->type_name("NAME");
+  approve->add_option("--by", o.by, "Approver (default: $SMM_APPROVER, git user.name, else $USER)")->type_name("NAME");
 
   auto* pause = sub(plan, rt, opts, "pause", "The crisis switch: nothing publishes until resume", run_plan_pause,
                     "  smm plan pause\n  smm plan pause --account masto");

@@ -45,7 +45,6 @@ struct PlanOptions {
   std::string ics;
   // approve
   std::string by;
-  std::string reason;
 };
 
 Result<int> run_plan_add(Runtime& rt, const PlanOptions& opts);
