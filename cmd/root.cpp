@@ -45,7 +45,7 @@ void add_global_flags(CLI::App& app, GlobalOptions& g) {
 std::vector<std::string> known_words(const CLI::App* app) {
   std::vector<std::string> words;
   for (const CLI::App* a = app; a != nullptr; a = a->get_parent()) {
-    for (const auto* sub : a->get_subcommands({})) {
+    for (const auto* sub : a->get_subcommands([](const CLI::App*) { return true; })) {
       words.push_back(sub->get_name());
     }
     for (const auto* opt : a->get_options()) {

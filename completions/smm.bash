@@ -84,6 +84,8 @@ _smm_spec() {
     # [smm plan]
     "smm plan")
       subs="add list show edit set rm slots queue import export calendar diff approve pause resume"
+      flags="-p --period -b --begin -e --end --account --status --tag --campaign --all"
+      args="-p --period -b --begin -e --end --account --status --tag --campaign"
       ;;
     # [smm plan add]
     "smm plan add")

@@ -140,6 +140,15 @@ complete -c smm -n '__smm_is account rm' -a '(__smm_names accounts)' -d 'Account
 complete -c smm -n '__smm_is account rm' -s y -l yes -d 'Do not ask for confirmation'
 
 # [smm plan]
+set -l cond '__smm_is plan'
+complete -c smm -n $cond -s p -l period -x -d 'Period: 2026-11, 2026q4, this week'
+complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
+complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
+complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only posts to this account'
+complete -c smm -n $cond -l status -x -a 'draft queued scheduled published partial failed missed sending' -d 'Only posts with this status'
+complete -c smm -n $cond -l tag -x -d 'Only posts with this tag'
+complete -c smm -n $cond -l campaign -x -d 'Only posts in this campaign'
+complete -c smm -n $cond -l all -d 'Include published posts'
 complete -c smm -n '__smm_is plan' -a add -d 'Add a post'
 complete -c smm -n '__smm_is plan' -a list -d 'List posts'
 complete -c smm -n '__smm_is plan' -a show -d 'What each target will receive'

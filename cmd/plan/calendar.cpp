@@ -1,24 +1,28 @@
 // SPDX-License-Identifier: MIT
 // `smm plan calendar`: a week or month grid on the terminal, or iCalendar with --ics.
-#include "cmd/plan/plan.hpp"
 #include "smm/plan/calendar.hpp"
+
+#include "cmd/plan/plan.hpp"
 #include "smm/project/files.hpp"
 
 namespace smm::cmd {
 namespace {
 
 std::chrono::year_month_day local_day(time::Instant t, const time::Zone& zone) {
-  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(time::to_local(t, zone))};
+  return std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(time::to_local(t, zone))};
 }
 
-std::string grid_text(Runtime& rt, const PlanOptions& opts, const std::vector<const project::Post*>& posts,
-                      const time::Period& period, const time::Zone& zone) {
+std::string grid_text(Runtime& rt, const PlanOptions& opts,
+                      const std::vector<const project::Post*>& posts, const time::Period& period,
+                      const time::Zone& zone) {
   auto view = opts.month ? plan::CalendarView::month : plan::CalendarView::week;
   auto anchor = local_day(period.begin.value_or(rt.now()), zone);
-  auto grid = plan::build_grid(view, anchor, local_day(rt.now(), zone), plan::calendar_entries(posts, zone, opts.account),
-                               zone.name());
+  auto grid = plan::build_grid(view, anchor, local_day(rt.now(), zone),
+                               plan::calendar_entries(posts, zone, opts.account), zone.name());
   std::string out;
-  for (const auto& line : plan::layout(grid, {.width = rt.ctx.io.width(), .color = rt.ctx.io.color_out()})) {
+  for (const auto& line :
+       plan::layout(grid, {.width = rt.ctx.io.width(), .color = rt.ctx.io.color_out()})) {
     out += line + "\n";
   }
   return out;
@@ -32,14 +36,16 @@ Result<void> write_ics(Runtime& rt, const PlanOptions& opts, const project::Proj
       timed.push_back(p);
     }
   }
-  std::string text = plan::to_ics(timed, {.name = proj.settings.name, .stamp = rt.now(), .account = opts.account});
+  std::string text =
+      plan::to_ics(timed, {.name = proj.settings.name, .stamp = rt.now(), .account = opts.account});
   if (opts.ics == "-") {
     return rt.write_out(text);
   }
   std::filesystem::path path = opts.ics;
   auto ok = project::write_file_atomic(path.is_absolute() ? path : rt.ctx.cwd / path, text);
   if (ok) {
-    rt.note("wrote " + opts.ics + " (" + std::to_string(timed.size()) + (timed.size() == 1 ? " event)" : " events)"));
+    rt.note("wrote " + opts.ics + " (" + std::to_string(timed.size()) +
+            (timed.size() == 1 ? " event)" : " events)"));
   }
   return ok;
 }
@@ -48,7 +54,8 @@ Result<void> write_ics(Runtime& rt, const PlanOptions& opts, const project::Proj
 
 Result<int> run_plan_calendar(Runtime& rt, const PlanOptions& opts) {
   if (opts.week && opts.month) {
-    return fail(ErrorKind::usage, "--week and --month cannot be combined", "pick one (the week is the default)");
+    return fail(ErrorKind::usage, "--week and --month cannot be combined",
+                "pick one (the week is the default)");
   }
   auto proj = rt.load_project();
   if (!proj) {

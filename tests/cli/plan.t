@@ -142,7 +142,7 @@ $ cd demo && smm plan show long --json
 $ cd demo && smm plan show lnog
 [stderr]
 smm: error: no post "lnog"
-hint: see `smm plan list --all` for post ids
+hint: did you mean "long"?
 [exit 1]
 
 $ cd demo && smm plan set tip-2 --at "2026-11-30 08:15" && smm plan list --status scheduled

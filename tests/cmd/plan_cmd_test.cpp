@@ -21,7 +21,7 @@ TEST_CASE("plan list is a table on a terminal and TSV in a pipe", "[cmd][plan]")
     auto r = tp.run({"plan"}, {.tty = true, .env = {{"NO_COLOR", "1"}}});
     CHECK(r.code == 0);
     CHECK(r.out ==
-          "ID     AT                          STATUS     TARGETS  TAGS  CAMPAIGN  TEXT\n"
+          "ID     AT                         STATUS     TARGETS  TAGS  CAMPAIGN  TEXT\n"
           "hello  2026-11-24 09:00 (in 22h)  scheduled  feed                     Hello world\n");
   }
   SECTION("terminal with colour: bold headers; CLICOLOR_FORCE forces it into a pipe") {

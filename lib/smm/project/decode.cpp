@@ -126,7 +126,7 @@ std::expected<Account, Problems> decode_account(const Json& doc, const std::stri
       a.char_limit = chars->get<int>();
     }
   }
-  if (a.platform.empty()) {
+  if (a.platform.empty() && !doc.contains("platform")) {
     problems.push_back(located(path, "/platform", "missing platform", "set \"platform\", e.g. \"feed\" or \"mastodon\""));
   }
   a.extra = r.rest();

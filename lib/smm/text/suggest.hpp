@@ -8,7 +8,8 @@
 
 namespace smm::text {
 
-/// Levenshtein distance between two byte strings, case-insensitive for ASCII.
+/// Edit distance (optimal string alignment: insertions, deletions, substitutions and adjacent
+/// transpositions) between two byte strings, case-insensitive for ASCII.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word` when it is close enough to be a likely typo (distance at

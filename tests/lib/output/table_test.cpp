@@ -46,8 +46,8 @@ TEST_CASE("tables shrink the flexible column to the terminal, by display width",
   std::string narrow = rendered(sample(), Format::table, 50);
   CHECK(narrow ==
         "ID  AT                COUNT  OK   TEXT\n"
-        "a   2026-11-24 09:00      3  yes  tab here, \"q…\n"
-        "b                        -1  no   日本語のテ…\n");
+        "a   2026-11-24 09:00      3  yes  tab here, \"quot…\n"
+        "b                        -1  no   日本語のテキス…\n");
 }
 
 TEST_CASE("empty results print nothing except [] in json", "[output]") {
