@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <charconv>
 #include <chrono>
 
 #include "cmd/root.hpp"
@@ -8,5 +9,10 @@ int main(int argc, char** argv) {
   smm::io::SystemStreams io;
   smm::Context ctx{io, [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); },
                    std::filesystem::current_path(), smm::Env::from_process()};
+  if (auto columns = ctx.env.get("COLUMNS")) {
+    int n = 0;
+    std::from_chars(columns->data(), columns->data() + columns->size(), n);
+    io.set_columns_hint(n);
+  }
   return smm::cmd::run(argc, argv, ctx);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cmd/runtime.hpp"
 
+#include <chrono>
 #include <ostream>
 #include <sstream>
 
@@ -44,7 +45,15 @@ Result<project::Project> Runtime::load_project(const project::LoadOptions& optio
   if (!root) {
     return std::unexpected(root.error());
   }
-  return project::load(*root, options);
+  auto started = std::chrono::steady_clock::now();
+  auto loaded = project::load(*root, options);
+  if (loaded && global.debug) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    ctx.io.err() << "smm: debug: loaded " << loaded->posts.size() << " posts, " << loaded->accounts.size()
+                 << " accounts, " << loaded->problems.size() << " problems from " << root->string() << " in "
+                 << ms.count() << " ms\n";
+  }
+  return loaded;
 }
 
 Result<output::Format> Runtime::format(output::Format tty_default) const {
