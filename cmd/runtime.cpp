@@ -86,6 +86,11 @@ Result<void> Runtime::emit(const output::Table& table) {
   if (!to_file && table.rows.empty() && ctx.io.err_is_tty() && !global.quiet) {
     note("nothing to show");
   }
+  if (!to_file) {  // straight to stdout: a 100,000-row listing never sits in memory twice
+    output::render(ctx.io.out(), table, options);
+    ctx.io.out() << std::flush;
+    return {};
+  }
   std::ostringstream out;
   output::render(out, table, options);
   return write_out(out.str());

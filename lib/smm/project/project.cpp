@@ -2,8 +2,11 @@
 #include "smm/project/project.hpp"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <thread>
 
 #include "smm/project/files.hpp"
@@ -132,15 +135,55 @@ std::vector<std::string> json_stems(const fs::path& dir) {
   return stems;
 }
 
-// Reads and decodes posts in parallel: each thread owns a contiguous slice of the result.
+// The bytes of posts/<name> read through the open posts directory (no path walk per file) into
+// `buffer`, which each thread reuses; false on any error (read_post() then reports it).
+bool read_at(int dir_fd, const std::string& name, std::string& buffer, std::size_t& size) {
+  int fd = ::openat(dir_fd, name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return false;
+  }
+  size = 0;
+  for (;;) {
+    if (buffer.size() - size < 4096) {
+      buffer.resize(std::max<std::size_t>(buffer.size() * 2, 65536));
+    }
+    ssize_t n = ::read(fd, buffer.data() + size, buffer.size() - size);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      ::close(fd);
+      return n == 0;
+    }
+    size += static_cast<std::size_t>(n);
+  }
+}
+
+// Reads, decodes and validates posts in parallel: each thread owns a contiguous slice of the
+// result. Opening relative to one directory fd, reusing a buffer and decoding in place (no second
+// vector of posts) matter at 100,000 posts.
 void load_posts(Project& project) {
   auto ids = json_stems(project.root / "posts");
-  std::vector<std::expected<Post, Problems>> decoded(ids.size(), std::unexpected(Problems{}));
+  int dir_fd = ::open((project.root / "posts").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  std::vector<Post> posts(ids.size());
+  std::vector<Problems> problems(ids.size());
+  std::vector<char> valid(ids.size(), 0);  // not vector<bool>: threads write neighbouring items
   std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
   threads = std::min(threads, std::max<std::size_t>(1, ids.size() / 256));
   auto work = [&](std::size_t from, std::size_t to) {
+    std::string buffer;
     for (std::size_t i = from; i < to; ++i) {
-      decoded[i] = read_post(project.root, ids[i]);
+      std::size_t size = 0;
+      auto decoded = dir_fd >= 0 && read_at(dir_fd, ids[i] + ".json", buffer, size)
+                         ? decode_post(std::string_view(buffer.data(), size), ids[i], Project::post_path(ids[i]))
+                         : read_post(project.root, ids[i]);
+      if (!decoded) {
+        problems[i] = std::move(decoded.error());
+        continue;
+      }
+      problems[i] = validate_post(*decoded, project);
+      valid[i] = problems[i].empty() ? 1 : 0;
+      posts[i] = std::move(*decoded);
     }
   };
   std::vector<std::thread> pool;
@@ -152,19 +195,21 @@ void load_posts(Project& project) {
   for (auto& th : pool) {
     th.join();
   }
-  project.posts.reserve(ids.size());
-  for (auto& d : decoded) {
-    if (!d) {
-      project.problems.insert(project.problems.end(), d.error().begin(), d.error().end());
-      continue;
-    }
-    auto problems = validate_post(*d, project);
-    if (!problems.empty()) {
-      project.problems.insert(project.problems.end(), problems.begin(), problems.end());
-      continue;
-    }
-    project.posts.push_back(std::move(*d));
+  if (dir_fd >= 0) {
+    ::close(dir_fd);
   }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    project.problems.insert(project.problems.end(), problems[i].begin(), problems[i].end());
+    if (valid[i] != 0) {
+      if (kept != i) {
+        posts[kept] = std::move(posts[i]);
+      }
+      ++kept;
+    }
+  }
+  posts.erase(posts.begin() + static_cast<std::ptrdiff_t>(kept), posts.end());
+  project.posts = std::move(posts);
 }
 
 void load_accounts(Project& project) {

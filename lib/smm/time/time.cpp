@@ -59,18 +59,24 @@ std::string closest_zone(std::string_view query) {
   return best_name;
 }
 
-std::string pad2(long value) {
-  std::string text = std::to_string(value);
-  return text.size() < 2 ? "0" + text : text;
+// Appends `value` with at least two digits.
+void append2(std::string& out, long value) {
+  if (value >= 0 && value < 10) {
+    out += '0';
+  }
+  out += std::to_string(value);
 }
 
-std::string format_offset(seconds offset) {
+void append_offset(std::string& out, seconds offset) {
   if (offset == seconds{0}) {
-    return "+00:00";
+    out += "+00:00";
+    return;
   }
-  const char sign = offset < seconds{0} ? '-' : '+';
+  out += offset < seconds{0} ? '-' : '+';
   const long minutes = std::chrono::abs(offset).count() / 60;
-  return sign + pad2(minutes / 60) + ":" + pad2(minutes % 60);
+  append2(out, minutes / 60);
+  out += ':';
+  append2(out, minutes % 60);
 }
 
 Result<Instant> rfc3339_error(std::string_view text, std::string_view why) {
@@ -135,12 +141,22 @@ std::string format_rfc3339(Instant t, const Zone& zone) {
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::year_month_day ymd{day};
   const std::chrono::hh_mm_ss clock{local - day};
-  std::string year = std::to_string(static_cast<int>(ymd.year()));
-  year.insert(0, year.size() < 4 ? 4 - year.size() : 0, '0');
-  return year + "-" + pad2(static_cast<unsigned>(ymd.month())) + "-" +
-         pad2(static_cast<unsigned>(ymd.day())) + "T" + pad2(clock.hours().count()) + ":" +
-         pad2(clock.minutes().count()) + ":" + pad2(clock.seconds().count()) +
-         format_offset(offset);
+  // Appended into one string: this runs once per row when listing 100,000 posts.
+  std::string out = std::to_string(static_cast<int>(ymd.year()));
+  out.insert(0, out.size() < 4 ? 4 - out.size() : 0, '0');
+  out.reserve(25);
+  out += '-';
+  append2(out, static_cast<unsigned>(ymd.month()));
+  out += '-';
+  append2(out, static_cast<unsigned>(ymd.day()));
+  out += 'T';
+  append2(out, clock.hours().count());
+  out += ':';
+  append2(out, clock.minutes().count());
+  out += ':';
+  append2(out, clock.seconds().count());
+  append_offset(out, offset);
+  return out;
 }
 
 Result<Instant> parse_rfc3339(std::string_view text) {
