@@ -60,8 +60,10 @@ Result<bool> land(project::Project& proj, const std::vector<plan::RowOutcome>& r
     }
   }
   if (!created.empty()) {
-    proj.posts.insert(proj.posts.end(), std::make_move_iterator(created.begin()), std::make_move_iterator(created.end()));
-    std::sort(proj.posts.begin(), proj.posts.end(), [](const project::Post& a, const project::Post& b) { return a.id < b.id; });
+    proj.posts.insert(proj.posts.end(), std::make_move_iterator(created.begin()),
+                      std::make_move_iterator(created.end()));
+    std::sort(proj.posts.begin(), proj.posts.end(),
+              [](const project::Post& a, const project::Post& b) { return a.id < b.id; });
   }
   return queued;
 }
@@ -76,15 +78,18 @@ output::Table results(Runtime& rt, const std::vector<plan::RowOutcome>& rows, Co
     counts.updated += r.action == plan::RowAction::updated ? 1 : 0;
     counts.unchanged += r.action == plan::RowAction::unchanged ? 1 : 0;
     counts.failed += r.action == plan::RowAction::error ? 1 : 0;
-    table.rows.push_back({static_cast<std::int64_t>(r.row), r.id, std::string(plan::action_name(r.action))});
+    table.rows.push_back(
+        {static_cast<std::int64_t>(r.row), r.id, std::string(plan::action_name(r.action))});
   }
   return table;
 }
 
 std::string summary(const Counts& c, bool dry_run) {
-  std::string counts = std::to_string(c.created) + " new, " + std::to_string(c.updated) + " updated, " +
-                       std::to_string(c.unchanged) + " unchanged, " + std::to_string(c.failed) + " failed";
-  return dry_run ? "dry run: would import " + counts + "; nothing was written" : "imported: " + counts;
+  std::string counts = std::to_string(c.created) + " new, " + std::to_string(c.updated) +
+                       " updated, " + std::to_string(c.unchanged) + " unchanged, " +
+                       std::to_string(c.failed) + " failed";
+  return dry_run ? "dry run: would import " + counts + "; nothing was written"
+                 : "imported: " + counts;
 }
 
 }  // namespace
@@ -109,7 +114,8 @@ Result<int> run_plan_import(Runtime& rt, const PlanOptions& opts) {
     for (const auto& n : imported->unknown_columns) {
       names += (names.empty() ? "\"" : ", \"") + n + "\"";
     }
-    rt.warn(display + ": ignoring unknown column" + (imported->unknown_columns.size() == 1 ? " " : "s ") + names);
+    rt.warn(display + ": ignoring unknown column" +
+            (imported->unknown_columns.size() == 1 ? " " : "s ") + names);
   }
   Counts counts;
   output::Table out = results(rt, imported->rows, counts);

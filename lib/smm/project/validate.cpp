@@ -22,11 +22,10 @@ Problems validate_post(const Post& post, const Project& project) {
   if (post.targets.empty()) {
     problem("/targets", "a post needs at least one target account", "add an account name, e.g. [\"feed\"]");
   }
-  auto names = project.account_names();
   for (std::size_t i = 0; i < post.targets.size(); ++i) {
     const auto& t = post.targets[i];
     if (project.account(t) == nullptr) {
-      std::string hint = text::did_you_mean(t, names);
+      std::string hint = text::did_you_mean(t, project.account_names());
       problem("/targets/" + std::to_string(i), "unknown account \"" + t + "\"" + (hint.empty() ? "" : " (" + hint + ")"),
               "see `smm account list`");
     }
