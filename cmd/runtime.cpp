@@ -46,7 +46,12 @@ Result<project::Project> Runtime::load_project(const project::LoadOptions& optio
     return std::unexpected(root.error());
   }
   auto started = std::chrono::steady_clock::now();
-  auto loaded = project::load(*root, options);
+  auto fmt = format();
+  io::Progress progress(ctx.io, !global.quiet && fmt && *fmt == output::Format::table, "loading posts", 0);
+  project::LoadOptions with_progress = options;
+  with_progress.progress = [&progress](std::size_t done, std::size_t total) { progress.tick(done, total); };
+  auto loaded = project::load(*root, with_progress);
+  progress.finish();
   if (loaded && global.debug) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     ctx.io.err() << "smm: debug: loaded " << loaded->posts.size() << " posts, " << loaded->accounts.size()

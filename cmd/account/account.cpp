@@ -21,16 +21,8 @@ struct AccountOptions {
   bool yes = false;
 };
 
-std::vector<std::string> platform_names() {
-  std::vector<std::string> names;
-  for (const auto& p : project::platforms()) {
-    names.emplace_back(p.name);
-  }
-  return names;
-}
-
 Result<int> run_account_add(Runtime& rt, const AccountOptions& opts) {
-  auto proj = rt.load_project({.posts = false});
+  auto proj = rt.load_project(project::LoadOptions::without_posts());
   if (!proj) {
     return std::unexpected(proj.error());
   }
@@ -43,7 +35,7 @@ Result<int> run_account_add(Runtime& rt, const AccountOptions& opts) {
                 "remove it first with `smm account rm " + opts.name + "`, or pick another name");
   }
   if (project::find_platform(opts.platform) == nullptr) {
-    std::string hint = text::did_you_mean(opts.platform, platform_names());
+    std::string hint = text::did_you_mean(opts.platform, project::platform_names());
     return fail(ErrorKind::usage, "unknown platform \"" + opts.platform + "\"",
                 hint.empty() ? "known platforms: feed, webhook, mastodon, bluesky, x, threads, linkedin, facebook, instagram, telegram, discord" : hint);
   }
@@ -67,7 +59,7 @@ Result<int> run_account_add(Runtime& rt, const AccountOptions& opts) {
 }
 
 Result<int> run_account_list(Runtime& rt) {
-  auto proj = rt.load_project({.posts = false});
+  auto proj = rt.load_project(project::LoadOptions::without_posts());
   if (!proj) {
     return std::unexpected(proj.error());
   }

@@ -12,7 +12,7 @@
 namespace smm::cmd {
 
 Result<int> run_plan_slots(Runtime& rt, const PlanOptions& opts) {
-  auto proj = rt.load_project({.posts = false});
+  auto proj = rt.load_project(project::LoadOptions::without_posts());
   if (!proj) {
     return std::unexpected(proj.error());
   }
@@ -150,7 +150,7 @@ Result<int> run_plan_approve(Runtime& rt, const PlanOptions& opts) {
 namespace {
 
 Result<int> set_paused(Runtime& rt, const PlanOptions& opts, bool paused) {
-  auto proj = rt.load_project({.posts = false});
+  auto proj = rt.load_project(project::LoadOptions::without_posts());
   if (!proj) {
     return std::unexpected(proj.error());
   }

@@ -33,3 +33,21 @@ $ cd demo && rm posts/broken.json posts/wrong.json && printf '{"zone": "Mars/Bas
 smm: error: smm.json: invalid JSON at line 1, column 21: syntax error while parsing object - unexpected end of input; expected '}'
 hint: fix the JSON syntax there (a missing comma or quote is the usual cause)
 [exit 1]
+
+$ smm init two --zone Europe/Paris >/dev/null 2>&1; cd two && printf '{"platform": "mastodn", "slots": "mon 25:00", "zone": "Mars/Olympus"}\n' > accounts/m.json && smm account list
+name	platform	handle	server	zone	slots	limit	paused
+feed	feed			Europe/Paris	mon-fri 09:00,13:00		false
+[stderr]
+smm: error: accounts/m.json: /platform: unknown platform "mastodn"
+hint: did you mean "mastodon"?
+smm: error: accounts/m.json: /slots: invalid slots "mon 25:00": bad time "25:00" (expected HH:MM, 24h)
+hint: write days then 24h times, groups separated by ';', e.g. "mon-fri 09:00,13:00; sat 10:00" (days: mon..sun, ranges like mon-fri or fri-mon, lists like mon,wed, daily, weekdays, weekends)
+smm: error: accounts/m.json: /zone: unknown time zone "Mars/Olympus"
+hint: use an IANA zone name such as "Europe/Paris" or "UTC"
+[exit 1]
+
+$ cd two && sed -i 's|"thread": "auto"|"thread": "sometimes"|' smm.json && smm plan list
+[stderr]
+smm: error: smm.json: /thread: unknown thread mode "sometimes"
+hint: use auto or off
+[exit 1]

@@ -86,6 +86,11 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
   void tick(std::size_t done);
+  /// Also updates the total (when it was not known at the start).
+  void tick(std::size_t done, std::size_t total) {
+    m_total = total;
+    tick(done);
+  }
   void finish();
 
  private:

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "smm/project/decode.hpp"
 
+#include "smm/project/project.hpp"
+#include "smm/text/suggest.hpp"
+#include "smm/time/slots.hpp"
+
 namespace smm::project {
 namespace {
 
@@ -68,6 +72,18 @@ class Reader {
   std::vector<std::string> m_known;
 };
 
+// Slots and zone, shared by smm.json and accounts: each must parse.
+void check_schedule(const std::string& path, const std::string& slots, const std::string& zone, Problems& problems) {
+  if (auto parsed = time::parse_slots(slots); !parsed) {
+    problems.push_back(located(path, "/slots", parsed.error().message, parsed.error().hint));
+  }
+  if (!zone.empty()) {
+    if (auto z = time::find_zone(zone); !z) {
+      problems.push_back(located(path, "/zone", z.error().message, z.error().hint));
+    }
+  }
+}
+
 }  // namespace
 
 std::expected<Settings, Problems> decode_settings(const Json& doc, const std::string& path) {
@@ -98,6 +114,10 @@ std::expected<Settings, Problems> decode_settings(const Json& doc, const std::st
   r.object("feed", s.feed);
   r.object("audit", s.audit);
   s.extra = r.rest();
+  check_schedule(path, s.slots, s.zone, problems);
+  if (s.thread != "auto" && s.thread != "off") {
+    problems.push_back(located(path, "/thread", "unknown thread mode \"" + s.thread + "\"", "use auto or off"));
+  }
   if (!problems.empty()) {
     return std::unexpected(problems);
   }
@@ -128,7 +148,12 @@ std::expected<Account, Problems> decode_account(const Json& doc, const std::stri
   }
   if (a.platform.empty() && !doc.contains("platform")) {
     problems.push_back(located(path, "/platform", "missing platform", "set \"platform\", e.g. \"feed\" or \"mastodon\""));
+  } else if (!a.platform.empty() && find_platform(a.platform) == nullptr) {
+    std::string hint = text::did_you_mean(a.platform, platform_names());
+    problems.push_back(located(path, "/platform", "unknown platform \"" + a.platform + "\"",
+                               hint.empty() ? "see `man smm-account` for the platforms" : hint));
   }
+  check_schedule(path, a.slots, a.zone, problems);
   a.extra = r.rest();
   if (!problems.empty()) {
     return std::unexpected(problems);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <thread>
 
@@ -31,6 +32,14 @@ const PlatformInfo* find_platform(std::string_view name) {
     }
   }
   return nullptr;
+}
+
+std::vector<std::string> platform_names() {
+  std::vector<std::string> names;
+  for (const auto& p : platforms()) {
+    names.emplace_back(p.name);
+  }
+  return names;
 }
 
 const Account* Project::account(const std::string& name) const {
@@ -162,7 +171,7 @@ bool read_at(int dir_fd, const std::string& name, std::string& buffer, std::size
 // Reads, decodes and validates posts in parallel: each thread owns a contiguous slice of the
 // result. Opening relative to one directory fd, reusing a buffer and decoding in place (no second
 // vector of posts) matter at 100,000 posts.
-void load_posts(Project& project) {
+void load_posts(Project& project, const LoadOptions& options) {
   auto ids = json_stems(project.root / "posts");
   int dir_fd = ::open((project.root / "posts").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   std::vector<Post> posts(ids.size());
@@ -170,9 +179,13 @@ void load_posts(Project& project) {
   std::vector<char> valid(ids.size(), 0);  // not vector<bool>: threads write neighbouring items
   std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
   threads = std::min(threads, std::max<std::size_t>(1, ids.size() / 256));
+  std::atomic<std::size_t> done{0};
   auto work = [&](std::size_t from, std::size_t to) {
     std::string buffer;
     for (std::size_t i = from; i < to; ++i) {
+      if (done.fetch_add(1, std::memory_order_relaxed) % 1024 == 0 && from == 0 && options.progress) {
+        options.progress(done.load(std::memory_order_relaxed), ids.size());
+      }
       std::size_t size = 0;
       auto decoded = dir_fd >= 0 && read_at(dir_fd, ids[i] + ".json", buffer, size)
                          ? decode_post(std::string_view(buffer.data(), size), ids[i], Project::post_path(ids[i]))
@@ -249,15 +262,14 @@ Result<Project> load(const fs::path& root, const LoadOptions& options) {
   }
   auto settings = decode_settings(*doc, "smm.json");
   if (!settings) {
-    return std::unexpected(settings.error().front());
+    Error first = settings.error().front();
+    first.kind = ErrorKind::runtime;
+    return std::unexpected(first);
   }
   project.settings = std::move(*settings);
-  if (auto zone = time::find_zone(project.settings.zone); !zone) {
-    return fail(ErrorKind::runtime, zone.error().message, zone.error().hint, "smm.json: /zone");
-  }
   load_accounts(project);
   if (options.posts) {
-    load_posts(project);
+    load_posts(project, options);
   }
   return project;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +21,8 @@ struct PlatformInfo {
 };
 const std::vector<PlatformInfo>& platforms();
 const PlatformInfo* find_platform(std::string_view name);
+/// The known platforms' names, for hints.
+std::vector<std::string> platform_names();
 
 struct Project {
   std::filesystem::path root;
@@ -50,6 +53,15 @@ Result<std::filesystem::path> find_root(const Context& ctx, const std::optional<
 
 struct LoadOptions {
   bool posts = true;  ///< false: settings and accounts only
+  /// Called now and then while posts load (done, total), from one loading thread at a time.
+  std::function<void(std::size_t, std::size_t)> progress;
+
+  /// Settings and accounts only.
+  static LoadOptions without_posts() {
+    LoadOptions o;
+    o.posts = false;
+    return o;
+  }
 };
 
 /// Loads the project. Fails only when smm.json is missing or unusable; a bad account or post is
