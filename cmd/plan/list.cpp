@@ -96,6 +96,7 @@ project::Json rendered_json(const project::Project& proj, const project::Post& p
     rec["over_limit"] = t.over;
     rec["parts"] = parts;
     rec["state"] = t.state.empty() ? project::Json(nullptr) : project::Json(t.state);
+    rec["paused"] = t.paused;
     if (!t.url.empty()) {
       rec["url"] = t.url;
     }
@@ -134,6 +135,7 @@ std::string rendered_text(Runtime& rt, const project::Project& proj, const proje
     std::string when = p.at ? time::format_rfc3339(*p.at, t.zone).substr(0, 16) + " " + t.zone.name() : "unscheduled";
     out += "\n" + rt.ctx.io.paint("→ " + t.account, "1;36") + " (" + t.platform + ")  " + when;
     out += t.state.empty() ? "" : "  [" + t.state + (t.url.empty() ? "" : " " + t.url) + "]";
+    out += t.paused ? "  " + rt.ctx.io.paint("[paused]", "1;33") : "";
     out += "\n";
     for (std::size_t i = 0; i < t.parts.size(); ++i) {
       std::string count = std::to_string(t.parts[i].length) + (t.limit > 0 ? "/" + std::to_string(t.limit) : "");
@@ -194,6 +196,9 @@ Result<int> run_plan_diff(Runtime& rt, const PlanOptions& opts) {
   auto fmt = rt.format();
   if (!fmt) {
     return std::unexpected(fmt.error());
+  }
+  if (proj->settings.paused) {
+    rt.warn("the project is paused: `smm post` publishes none of this until `smm plan resume`");
   }
   std::string out;
   project::Json all = project::Json::array();

@@ -15,6 +15,7 @@ std::vector<TargetRender> render(const project::Project& project, const project:
     t.account = account;
     const project::Account* a = project.account(account);
     t.platform = a != nullptr ? a->platform : "";
+    t.paused = project.settings.paused || (a != nullptr && a->paused);
     t.limit = project.char_limit(account);
     t.zone = project.zone_for(account);
     const std::string& text = post.text_for(account);

@@ -25,6 +25,7 @@ struct TargetRender {
   bool over = false;   ///< some part is over the limit (thread splitting off, or no room)
   std::string state;   ///< publish state: "" (not yet), sending, published, failed, missed
   std::string url;
+  bool paused = false; ///< the project or this account is paused: `post` will not publish it
   time::Zone zone;     ///< the target account's zone
 };
 
