@@ -129,7 +129,8 @@ $ cd demo && smm plan show long --json
           "length": 77
         }
       ],
-      "state": null
+      "state": null,
+      "paused": false
     }
   ],
   "media": [],
