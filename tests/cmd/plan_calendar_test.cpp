@@ -111,8 +111,29 @@ const std::string k_week =
     "       |Sun 29\n"
     "----------------+----------------+----------------+----------------+----------------+---------"
     "-------+----------------\n"
-    "08:30 Teaser: s…|09:00 Launch da…|13:00 Tip; use …|                |09:00 Webinar r…|         "
-    "       |\n";
+    "08:30 *         |09:00           |13:00           |                |09:00 !         |         "
+    "       |\n"
+    "Teaser:         |Launch day! Our |Tip; use slots, |                |Webinar reminder|         "
+    "       |\n"
+    "something big is|new app is out, |not times Second|                |                |         "
+    "       |\n"
+    "coming          |try it          |line            |                |                |         "
+    "       |\n"
+    "\n"
+    "* published   ! failed or missed\n";
+
+// The common 80-column terminal: ten columns a day, each post wrapped under its time.
+const std::string k_week_80 =
+    "Week 48, 23–29 November 2026 (Europe/Paris)\n"
+    "\n"
+    "Mon 23    |Tue 24    |Wed 25    |Thu 26    |Fri 27    |Sat 28    |Sun 29\n"
+    "----------+----------+----------+----------+----------+----------+----------\n"
+    "08:30 *   |09:00     |13:00     |          |09:00 !   |          |\n"
+    "Teaser:   |Launch    |Tip; use  |          |Webinar   |          |\n"
+    "something |day! Our  |slots, not|          |reminder  |          |\n"
+    "big is…   |new app i…|times…    |          |          |          |\n"
+    "\n"
+    "* published   ! failed or missed\n";
 
 const std::string k_rule =
     "----------+----------+----------+----------+----------+----------+----------\n";
@@ -126,10 +147,14 @@ const std::string k_month =
     "9         |10        |11        |12        |13        |14        |15\n" + k_rule +
     "16        |17        |18        |19        |20        |21        |22\n" + k_rule +
     "23        |24        |25        |26        |27        |28        |29\n"
-    "08:30 Tea…|09:00 Lau…|13:00 Tip…|          |09:00 Web…|          |\n" +
+    "08:30 *   |09:00     |13:00     |          |09:00 !   |          |\n"
+    "Teaser: s…|Launch da…|Tip; use… |          |Webinar r…|          |\n" +
     k_rule +
     "30        |          |          |          |          |          |\n"
-    "18:00 🎉 …|          |          |          |          |          |\n";
+    "18:00     |          |          |          |          |          |\n"
+    "🎉 日本語…|          |          |          |          |          |\n"
+    "\n"
+    "* published   ! failed or missed\n";
 
 }  // namespace
 
@@ -140,6 +165,26 @@ TEST_CASE("plan calendar shows the current week by default", "[plan][calendar]")
   CHECK(r.err.empty());
   CHECK(r.out == k_week);
   CHECK(run(project, {"--week", "-p", "2026-11-29"}).out == k_week);
+}
+
+TEST_CASE("plan calendar --week wraps posts to an 80-column terminal", "[plan][calendar]") {
+  TempProject project;
+  SECTION("not a terminal: no colour") {
+    auto r = run(project, {"--week"}, false, 80);
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == k_week_80);
+  }
+  SECTION("a terminal: the same lines, today highlighted, published dim, failed red") {
+    auto r = run(project, {"--week"}, true, 80);
+    CHECK(r.code == 0);
+    CHECK(strip_sgr(r.out) == k_week_80);
+    CHECK(r.out.find("\n\x1b[1;7mMon 23\x1b[0m    |") != std::string::npos);
+    CHECK(r.out.find("\n\x1b[2m08:30 *\x1b[0m   |") != std::string::npos);
+    CHECK(r.out.find("\n\x1b[2mbig is…\x1b[0m   |") != std::string::npos);
+    CHECK(r.out.find("|\x1b[31m09:00 !\x1b[0m   |") != std::string::npos);
+    CHECK(r.out.find("|\x1b[31mreminder\x1b[0m  |") != std::string::npos);
+  }
 }
 
 TEST_CASE("plan calendar --month shows the month grid", "[plan][calendar]") {
@@ -156,14 +201,17 @@ TEST_CASE("plan calendar --month shows the month grid", "[plan][calendar]") {
     CHECK(r.code == 0);
     CHECK(strip_sgr(r.out) == k_month);
     CHECK(r.out.find("\x1b[1;7m23\x1b[0m") != std::string::npos);
-    CHECK(r.out.find("\x1b[2m08:30 Tea…\x1b[0m|") != std::string::npos);
-    CHECK(r.out.find("\x1b[31m09:00 Web…\x1b[0m|") != std::string::npos);
+    CHECK(r.out.find("\x1b[2m08:30 *\x1b[0m   |") != std::string::npos);
+    CHECK(r.out.find("\x1b[2mTeaser: s…\x1b[0m|") != std::string::npos);
+    CHECK(r.out.find("\x1b[31m09:00 !\x1b[0m   |") != std::string::npos);
+    CHECK(r.out.find("\x1b[31mWebinar r…\x1b[0m|") != std::string::npos);
   }
   SECTION("another month") {
     auto r = run(project, {"--month", "-p", "next month"}, false, 80);
     CHECK(r.out.starts_with("December 2026 (Europe/Paris)\n"));
     CHECK(r.out.find("|1         |") != std::string::npos);
-    CHECK(r.out.find("|10:00 Dec…|") != std::string::npos);
+    CHECK(r.out.find("|10:00     |") != std::string::npos);
+    CHECK(r.out.find("|December… |") != std::string::npos);
   }
 }
 
@@ -178,7 +226,9 @@ TEST_CASE("plan calendar --account filters and uses the account's zone", "[plan]
         "28          |Sun 29\n"
         "----------------+----------------+----------------+----------------+----------------+-----"
         "-----------+----------------\n"
-        "                |03:00 Mastodon …|                |                |                |     "
+        "                |03:00           |                |                |                |     "
+        "           |\n"
+        "                |Mastodon launch!|                |                |                |     "
         "           |\n");
   auto unknown = run(project, {"--account", "mastodon"});
   CHECK(unknown.code == 2);

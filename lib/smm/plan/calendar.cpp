@@ -123,6 +123,12 @@ std::size_t entry_cap(CalendarView view) { return view == CalendarView::week ? 8
 
 namespace {
 
+// Text lines an entry gets under its time: week view, and month view below one-line width.
+constexpr std::size_t k_week_text_lines = 3;
+constexpr std::size_t k_month_text_lines = 1;
+// From this column width on (120 terminal columns) the month view keeps "HH:MM text" lines.
+constexpr std::size_t k_month_one_line_column = 16;
+
 // One line of one cell: plain text and the colour it is painted in (none: nullptr).
 struct Line {
   std::string text;
@@ -161,45 +167,151 @@ std::string rule(std::size_t width) {
   return out;
 }
 
-Line entry_line(const CalendarEntry& e) {
-  auto time_of_day = std::chrono::hh_mm_ss{e.local - std::chrono::floor<days>(e.local)};
-  std::string text =
-      fmt::format("{:02}:{:02}", time_of_day.hours().count(), time_of_day.minutes().count());
-  if (!e.text.empty()) {
-    text += " " + e.text;
+// Moves full-width pieces of `word` to `lines` while it is wider than `columns`; returns the rest.
+std::string_view break_long_word(std::vector<std::string>& lines, std::string_view word,
+                                 std::size_t columns) {
+  while (text::display_width(word) > columns) {
+    std::string_view head = text::fit_prefix(word, columns);
+    if (head.empty()) {  // a cluster wider than the column: let render_row cut it
+      break;
+    }
+    lines.emplace_back(head);
+    word.remove_prefix(head.size());
   }
-  const char* sgr = nullptr;
-  if (e.state == EntryState::published) {
-    sgr = k_sgr_published;
-  } else if (e.state == EntryState::failed) {
-    sgr = k_sgr_failed;
-  }
-  return {text, sgr};
+  return word;
 }
 
-// A day's lines: (month view) its number, then its entries up to the cap, then "+N more".
-std::vector<Line> day_lines(const CalendarDay& day, CalendarView view) {
+// `text` word-wrapped to `columns` by display width (any run of whitespace is one space): a word
+// that does not fit starts a new line, a word wider than a line is broken at cluster boundaries.
+std::vector<std::string> wrap(std::string_view text, std::size_t columns) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t used = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = std::min(text.find_first_of(" \t\r\n", pos), text.size());
+    std::string_view word = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (word.empty()) {
+      continue;
+    }
+    std::size_t width = text::display_width(word);
+    if (!line.empty() && used + 1 + width <= columns) {
+      line += " " + std::string(word);
+      used += 1 + width;
+      continue;
+    }
+    if (!line.empty()) {
+      lines.push_back(line);
+    }
+    word = break_long_word(lines, word, columns);
+    line = word;
+    used = text::display_width(word);
+  }
+  if (!line.empty()) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// `text` cut to `columns` like truncate_to_width, without a space left before the "…".
+std::string cut_to_width(std::string_view text, std::size_t columns) {
+  std::string out = text::truncate_to_width(text, columns);
+  if (out.ends_with(" …")) {
+    out.erase(out.size() - std::string_view(" …").size(), 1);
+  }
+  return out;
+}
+
+// At most `max_lines` of `text` wrapped to `columns`, the last ending in "…" when more was cut.
+std::vector<std::string> wrap_cut(std::string_view text, std::size_t columns,
+                                  std::size_t max_lines) {
+  if (max_lines == 1 && !text.empty()) {
+    // A single line shows the most when cut mid-word rather than at the last whole word.
+    return {cut_to_width(text, columns)};
+  }
+  auto lines = wrap(text, columns);
+  if (lines.size() > max_lines) {
+    lines.resize(max_lines);
+    lines.back() = cut_to_width(lines.back() + "…", columns);
+  }
+  return lines;
+}
+
+const char* state_sgr(EntryState state) {
+  if (state == EntryState::published) {
+    return k_sgr_published;
+  }
+  return state == EntryState::failed ? k_sgr_failed : nullptr;
+}
+
+std::string clock(const CalendarEntry& e) {
+  auto time_of_day = std::chrono::hh_mm_ss{e.local - std::chrono::floor<days>(e.local)};
+  return fmt::format("{:02}:{:02}", time_of_day.hours().count(), time_of_day.minutes().count());
+}
+
+// The month view's one-line entry, "HH:MM text".
+Line entry_line(const CalendarEntry& e) {
+  return {e.text.empty() ? clock(e) : clock(e) + " " + e.text, state_sgr(e.state)};
+}
+
+// An entry as a block: its time with the state's marker, then its text wrapped to `columns`.
+void add_entry_block(std::vector<Line>& lines, const CalendarEntry& e, std::size_t columns,
+                     std::size_t text_lines) {
+  const char* sgr = state_sgr(e.state);
+  std::string head = clock(e);
+  if (e.state == EntryState::published) {
+    head += " *";
+  } else if (e.state == EntryState::failed) {
+    head += " !";
+  }
+  lines.push_back({head, sgr});
+  for (auto& text : wrap_cut(e.text, columns, text_lines)) {
+    lines.push_back({std::move(text), sgr});
+  }
+}
+
+// How entries are drawn: blocks (with markers) except in a month view wide enough for one line.
+bool uses_blocks(CalendarView view, std::size_t columns) {
+  return view == CalendarView::week || columns < k_month_one_line_column;
+}
+
+// A day's lines: (month view) its number, then its entries up to the cap, then "+N more". Week
+// entries are separated by a blank line.
+std::vector<Line> day_lines(const CalendarDay& day, CalendarView view, std::size_t columns) {
   std::vector<Line> lines;
-  if (view == CalendarView::month) {
+  bool week = view == CalendarView::week;
+  if (!week) {
     lines.push_back(day.outside ? Line{}
                                 : Line{std::to_string(day_number(day.date)),
                                        day.today ? k_sgr_today : nullptr});
   }
   std::size_t cap = entry_cap(view);
   for (std::size_t i = 0; i < day.entries.size() && i < cap; ++i) {
-    lines.push_back(entry_line(day.entries[i]));
+    if (week && i > 0) {
+      lines.emplace_back();
+    }
+    if (uses_blocks(view, columns)) {
+      add_entry_block(lines, day.entries[i], columns,
+                      week ? k_week_text_lines : k_month_text_lines);
+    } else {
+      lines.push_back(entry_line(day.entries[i]));
+    }
   }
   if (day.entries.size() > cap) {
+    if (week) {
+      lines.emplace_back();
+    }
     lines.push_back({fmt::format("+{} more", day.entries.size() - cap), nullptr});
   }
   return lines;
 }
 
-// The week's cells side by side: as many rows as its fullest day needs.
-std::vector<Row> week_rows(const std::array<CalendarDay, 7>& week, CalendarView view) {
+// The week's cells side by side: as many rows as its tallest day needs.
+std::vector<Row> week_rows(const std::array<CalendarDay, 7>& week, CalendarView view,
+                           std::size_t columns) {
   std::vector<Row> rows;
   for (std::size_t i = 0; i < week.size(); ++i) {
-    auto lines = day_lines(week.at(i), view);
+    auto lines = day_lines(week.at(i), view, columns);
     if (rows.size() < lines.size()) {
       rows.resize(lines.size());
     }
@@ -223,6 +335,28 @@ Row header_row(const CalendarGrid& grid) {
   return row;
 }
 
+// What the markers on the grid mean, naming only those shown; empty when there are none.
+std::string legend(const CalendarGrid& grid, std::size_t columns) {
+  if (!uses_blocks(grid.view, columns)) {
+    return {};
+  }
+  bool published = false;
+  bool failed = false;
+  for (const auto& week : grid.weeks) {
+    for (const auto& day : week) {
+      for (std::size_t i = 0; i < day.entries.size() && i < entry_cap(grid.view); ++i) {
+        published = published || day.entries[i].state == EntryState::published;
+        failed = failed || day.entries[i].state == EntryState::failed;
+      }
+    }
+  }
+  std::string out = published ? "* published" : "";
+  if (failed) {
+    out += (published ? "   " : "") + std::string("! failed or missed");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> layout(const CalendarGrid& grid, const LayoutOptions& options) {
@@ -237,9 +371,13 @@ std::vector<std::string> layout(const CalendarGrid& grid, const LayoutOptions& o
     if (grid.view == CalendarView::month && w > 0) {
       lines.push_back(rule(width));
     }
-    for (const auto& row : week_rows(grid.weeks[w], grid.view)) {
+    for (const auto& row : week_rows(grid.weeks[w], grid.view, width)) {
       lines.push_back(render_row(row, width, options.color));
     }
+  }
+  if (std::string key = legend(grid, width); !key.empty()) {
+    lines.push_back("");
+    lines.push_back(key);
   }
   return lines;
 }

@@ -73,10 +73,16 @@ struct LayoutOptions {
 std::size_t entry_cap(CalendarView view);
 
 /// The grid as lines without newlines: the title, a blank line, the weekday header, a rule, then
-/// the body ("HH:MM text…" per entry, cut to the column by display width; the month view starts
-/// each week with a line of day numbers and separates weeks with a rule). Columns are separated
-/// by '|' and rules are '-' and '+', so the grid reads the same in a pipe; trailing spaces are
-/// trimmed. Lines are wider than `width` only when it is below 7 columns per day.
+/// the body. In the week view each entry is a block in its day's column: its time ("HH:MM", then
+/// " *" when published or " !" when failed or missed), then its text word-wrapped to the column by
+/// display width (words wider than the column are broken between grapheme clusters), at most 3
+/// lines ending in "…" when cut; a blank line separates entries of a day, and the body is as tall
+/// as its tallest day. The month view starts each week with a line of day numbers and separates
+/// weeks with a rule; its entries are one "HH:MM text…" line when columns are 16 wide or more
+/// (`width` >= 118), else the time line and one line of text. When markers are shown, a blank
+/// line and a legend naming them ("* published   ! failed or missed") end the grid. Columns are
+/// separated by '|' and rules are '-' and '+', so the grid reads the same in a pipe; trailing
+/// spaces are trimmed. Lines are wider than `width` only when it is below 7 columns per day.
 std::vector<std::string> layout(const CalendarGrid& grid, const LayoutOptions& options);
 
 /// What to put in the VCALENDAR besides the events.

@@ -57,28 +57,27 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
-std::string truncate_to_width(std::string_view text, std::size_t columns) {
-  auto parts = clusters(text);
-  std::size_t total = 0;
-  for (const auto& c : parts) {
-    total += c.width;
-  }
-  if (total <= columns) {
-    return std::string(text);
-  }
-  if (columns == 0) {
-    return {};
-  }
+std::string_view fit_prefix(std::string_view text, std::size_t columns) {
   std::size_t used = 0;
   std::size_t end = 0;
-  for (const auto& c : parts) {
-    if (used + c.width > columns - 1) {
+  for (const auto& c : clusters(text)) {
+    if (used + c.width > columns) {
       break;
     }
     used += c.width;
     end = c.end;
   }
-  return std::string(text.substr(0, end)) + "…";
+  return text.substr(0, end);
+}
+
+std::string truncate_to_width(std::string_view text, std::size_t columns) {
+  if (display_width(text) <= columns) {
+    return std::string(text);
+  }
+  if (columns == 0) {
+    return {};
+  }
+  return std::string(fit_prefix(text, columns - 1)) + "…";
 }
 
 std::string one_line(std::string_view text) {

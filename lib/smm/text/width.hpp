@@ -11,6 +11,9 @@ namespace smm::text {
 /// extended grapheme cluster. Invalid bytes count as one column each.
 std::size_t display_width(std::string_view text);
 
+/// The longest prefix of `text` at most `columns` wide, ending on a grapheme cluster boundary.
+std::string_view fit_prefix(std::string_view text, std::size_t columns);
+
 /// `text` cut to at most `columns` display columns, ending in "…" when it was cut. Never splits
 /// a grapheme cluster.
 std::string truncate_to_width(std::string_view text, std::size_t columns);

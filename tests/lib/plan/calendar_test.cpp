@@ -104,7 +104,8 @@ TEST_CASE("month grids run Monday to Sunday and mark the days outside", "[plan][
     CHECK(grid.weeks[4][6].date == ymd(2026, 3, 1));
     CHECK(grid.weeks[4][6].entries.empty());
     CHECK(grid.weeks[0][5].entries.empty());
-    // The narrowest grid: 7 columns a day even though 40 were asked for.
+    // The narrowest grid: 7 columns a day even though 40 were asked for; each entry is its time
+    // and a line of text.
     CHECK(layout(grid, 40) ==
           "February 2026 (UTC)\n"
           "\n"
@@ -113,12 +114,16 @@ TEST_CASE("month grids run Monday to Sunday and mark the days outside", "[plan][
           "       |       |       |       |       |       |1\n"
           "-------+-------+-------+-------+-------+-------+-------\n"
           "2      |3      |4      |5      |6      |7      |8\n"
-          "09:00 …|       |       |       |       |       |\n"
+          "09:00  |       |       |       |       |       |\n"
+          "Hi     |       |       |       |       |       |\n"
           "-------+-------+-------+-------+-------+-------+-------\n"
           "9      |10     |11     |12     |13     |14     |15\n"
-          "       |       |       |       |       |08:00 a|\n"
-          "       |       |       |       |       |09:00 b|\n"
-          "       |       |       |       |       |10:00 c|\n"
+          "       |       |       |       |       |08:00  |\n"
+          "       |       |       |       |       |a      |\n"
+          "       |       |       |       |       |09:00  |\n"
+          "       |       |       |       |       |b      |\n"
+          "       |       |       |       |       |10:00  |\n"
+          "       |       |       |       |       |c      |\n"
           "       |       |       |       |       |+1 more|\n"
           "-------+-------+-------+-------+-------+-------+-------\n"
           "16     |17     |18     |19     |20     |21     |22\n"
@@ -142,8 +147,11 @@ TEST_CASE("a week across a month boundary", "[plan][calendar]") {
       "Mon 26       |Tue 27       |Wed 28       |Thu 29       |Fri 30       |Sat 31       |Sun 1\n"
       "-------------+-------------+-------------+-------------+-------------+-------------+--------"
       "-----\n"
-      "             |             |             |             |             |18:00 Spooky…|10:00 "
-      "Novemb…\n");
+      "             |             |             |             |             |18:00        |10:00\n"
+      "             |             |             |             |             |Spooky, "
+      "isn't|November "
+      "is\n"
+      "             |             |             |             |             |it?          |here\n");
 }
 
 TEST_CASE("a week with the October DST change shows local wall times", "[plan][calendar]") {
@@ -172,12 +180,22 @@ TEST_CASE("a week with the October DST change shows local wall times", "[plan][c
         "24          |Sun 25\n"
         "----------------+----------------+----------------+----------------+----------------+-----"
         "-----------+----------------\n"
-        "00:30 Monday    |                |                |                |                |     "
-        "           |00:30 Sunday\n"
+        "00:30           |                |                |                |                |     "
+        "           |00:30\n"
+        "Monday          |                |                |                |                |     "
+        "           |Sunday\n"
         "                |                |                |                |                |     "
-        "           |02:30 CEST\n"
+        "           |\n"
         "                |                |                |                |                |     "
-        "           |02:30 CET\n");
+        "           |02:30\n"
+        "                |                |                |                |                |     "
+        "           |CEST\n"
+        "                |                |                |                |                |     "
+        "           |\n"
+        "                |                |                |                |                |     "
+        "           |02:30\n"
+        "                |                |                |                |                |     "
+        "           |CET\n");
 }
 
 TEST_CASE("layout keeps columns aligned by display width at any width", "[plan][calendar]") {
@@ -199,7 +217,7 @@ TEST_CASE("layout keeps columns aligned by display width at any width", "[plan][
     for (const auto* grid : {&week, &month}) {
       auto lines = smm::plan::layout(*grid, {.width = width});
       CAPTURE(width, joined(lines));
-      for (std::size_t i = 2; i < lines.size(); ++i) {
+      for (std::size_t i = 2; i < lines.size() && !lines[i].empty(); ++i) {
         std::string_view line = lines[i];
         bool is_rule = line.find('+') != std::string_view::npos && line.starts_with("---");
         char sep = is_rule ? '+' : '|';
@@ -216,19 +234,100 @@ TEST_CASE("layout keeps columns aligned by display width at any width", "[plan][
       }
     }
   }
-  // Wide and zero-width characters count by display columns; an emoji that does not fit leaves
-  // slack.
-  CHECK(
-      layout(week, 100) ==
+}
+
+TEST_CASE("the week view wraps each entry under its time", "[plan][calendar]") {
+  const Zone utc = smm::time::utc();
+  std::vector<CalendarEntry> entries = {
+      entry("teaser", "2026-11-23T08:30:00Z", "Teaser: something big is coming", utc,
+            EntryState::published),
+      entry("launch", "2026-11-24T09:00:00Z", "Launch day! Our new app is out, try it", utc),
+      entry("party", "2026-11-24T17:00:00Z", "🎉🎉🎉 party time 🎉", utc),
+      entry("cjk", "2026-11-25T09:00:00Z", "日本語のテキストです、よろしくお願いします", utc),
+      entry("url", "2026-11-26T12:00:00Z", "See https://example.com/launch", utc),
+      entry("webinar", "2026-11-27T08:00:00Z", "Webinar reminder", utc, EntryState::failed),
+      entry("accent", "2026-11-28T10:00:00Z", "Cafe\u0301 crème brûlée", utc),
+      entry("bare", "2026-11-29T23:59:00Z", "", utc),
+  };
+  auto week = smm::plan::build_grid(CalendarView::week, ymd(2026, 11, 23), ymd(2026, 11, 24),
+                                    entries, "UTC");
+  const std::string head =
       "Week 48, 23–29 November 2026 (UTC)\n"
+      "\n";
+  const std::string legend =
       "\n"
-      "Mon 23       |Tue 24       |Wed 25       |Thu 26       |Fri 27       |Sat 28       |Sun 29\n"
-      "-------------+-------------+-------------+-------------+-------------+-------------+--------"
-      "-----\n"
-      "09:00 🎉🎉🎉…|09:00 日本語…|09:00 Cafe\u0301 c…|09:00 👩‍👩‍👧 fam…|             |            "
-      " |23:59 Short\n");
-  CHECK(layout(week, 62).ends_with(
-      "\n09:00 … |09:00 … |09:00 C…|09:00 … |        |        |23:59 S…\n"));
+      "* published   ! failed or missed\n";
+  SECTION("80 columns: ten a day") {
+    CHECK(layout(week, 80) ==
+          head +
+              "Mon 23    |Tue 24    |Wed 25    |Thu 26    |Fri 27    |Sat 28    "
+              "|Sun 29\n"
+              "----------+----------+----------+----------+----------+---------"
+              "-+----------\n"
+              "08:30 *   |09:00     |09:00     |12:00     |08:00 !   |10:00     "
+              "|23:59\n"
+              "Teaser:   |Launch    |日本語のテ|See       |Webinar   |Cafe\u0301 crème|\n"
+              "something |day! Our  |キストです|https://ex|reminder  |brûlée    |\n"
+              "big is…   |new app i…|、よろし… |ample.com…|          |          |\n"
+              "          |          |          |          |          |          |\n"
+              "          |17:00     |          |          |          |          |\n"
+              "          |🎉🎉🎉    |          |          |          |          |\n"
+              "          |party time|          |          |          |          |\n"
+              "          |🎉        |          |          |          |          |\n" +
+              legend);
+  }
+  SECTION("120 columns: sixteen a day, fewer lines") {
+    CHECK(layout(week, 120) ==
+          head +
+              "Mon 23          |Tue 24          |Wed 25          |Thu 26          |Fri 27          "
+              "|Sat 28          |Sun 29\n"
+              "----------------+----------------+----------------+----------------+----------------"
+              "+----------------+----------------\n"
+              "08:30 *         |09:00           |09:00           |12:00           |08:00 !         "
+              "|10:00           |23:59\n"
+              "Teaser:         |Launch day! Our |日本語のテキスト|See             |Webinar reminder"
+              "|Cafe\u0301 crème      |\n"
+              "something big is|new app is out, |です、よろしくお|https://example.|                "
+              "|brûlée          |\n"
+              "coming          |try it          |願いします      |com/launch      |                "
+              "|                |\n"
+              "                |                |                |                |                "
+              "|                |\n"
+              "                |17:00           |                |                |                "
+              "|                |\n"
+              "                |🎉🎉🎉 party    |                |                |                "
+              "|                |\n"
+              "                |time 🎉         |                |                |                "
+              "|                |\n" +
+              legend);
+  }
+  SECTION("the narrowest columns still print") {
+    CHECK(layout(week, 0) == head +
+                                 "Mon 23 |Tue 24 |Wed 25 |Thu 26 |Fri 27 |Sat 28 |Sun 29\n"
+                                 "-------+-------+-------+-------+-------+-------+-------\n"
+                                 "08:30 *|09:00  |09:00  |12:00  |08:00 !|10:00  |23:59\n"
+                                 "Teaser:|Launch |日本語 |See    |Webinar|Cafe\u0301   |\n"
+                                 "somethi|day!   |のテキ |https:/|reminde|crème  |\n"
+                                 "ng big…|Our ne…|ストで…|/examp…|r      |brûlée |\n"
+                                 "       |       |       |       |       |       |\n"
+                                 "       |17:00  |       |       |       |       |\n"
+                                 "       |🎉🎉🎉 |       |       |       |       |\n"
+                                 "       |party  |       |       |       |       |\n"
+                                 "       |time 🎉|       |       |       |       |\n" +
+                                 legend);
+  }
+  SECTION("the legend names only the markers shown") {
+    entries.erase(entries.begin());
+    auto failed_only = smm::plan::build_grid(CalendarView::week, ymd(2026, 11, 23),
+                                             ymd(2026, 11, 24), entries, "UTC");
+    CHECK(smm::plan::layout(failed_only, {.width = 80}).back() == "! failed or missed");
+    entries.erase(entries.begin() + 4);
+    auto plain = smm::plan::build_grid(CalendarView::week, ymd(2026, 11, 23), ymd(2026, 11, 24),
+                                       entries, "UTC");
+    // No markers, no legend: the grid ends with its body.
+    CHECK(smm::plan::layout(plain, {.width = 80}).back() ==
+          "          |🎉        |          |          |          |          |");
+  }
 }
 
 TEST_CASE("days with many posts end in +N more", "[plan][calendar]") {
@@ -241,15 +340,23 @@ TEST_CASE("days with many posts end in +N more", "[plan][calendar]") {
   auto week = smm::plan::build_grid(CalendarView::week, ymd(2026, 11, 24), ymd(2026, 11, 24),
                                     entries, "UTC");
   auto lines = smm::plan::layout(week, {.width = 80});
-  REQUIRE(lines.size() == 4 + smm::plan::entry_cap(CalendarView::week) + 1);
-  CHECK(lines[4] == "          |08:00 x   |          |          |          |          |");
+  // 8 entries of two lines, a blank line after each, then "+3 more".
+  REQUIRE(lines.size() == 4 + smm::plan::entry_cap(CalendarView::week) * 3 + 1);
+  CHECK(lines[4] == "          |08:00     |          |          |          |          |");
+  CHECK(lines[5] == "          |x         |          |          |          |          |");
+  CHECK(lines[6] == "          |          |          |          |          |          |");
+  CHECK(lines[7] == "          |09:00     |          |          |          |          |");
   CHECK(lines.back() == "          |+3 more   |          |          |          |          |");
   auto month = smm::plan::build_grid(CalendarView::month, ymd(2026, 11, 24), ymd(2026, 11, 24),
                                      entries, "UTC");
-  std::string text = layout(month, 80);
+  std::string text = layout(month, 120);
   CHECK(text.find("10:00 x") != std::string::npos);
   CHECK(text.find("11:00 x") == std::string::npos);
   CHECK(text.find("+8 more") != std::string::npos);
+  text = layout(month, 80);
+  CHECK(text.find("|10:00     |") != std::string::npos);
+  CHECK(text.find("11:00") == std::string::npos);
+  CHECK(text.find("|+8 more   |") != std::string::npos);
 }
 
 TEST_CASE("colour highlights today and paints published and failed posts", "[plan][calendar]") {
@@ -261,15 +368,20 @@ TEST_CASE("colour highlights today and paints published and failed posts", "[pla
   auto week = smm::plan::build_grid(CalendarView::week, ymd(2026, 11, 23), ymd(2026, 11, 24),
                                     entries, "UTC");
   auto lines = smm::plan::layout(week, {.width = 80, .color = true});
-  REQUIRE(lines.size() == 7);
+  REQUIRE(lines.size() == 14);
   CHECK(lines[0] == "\x1b[1mWeek 48, 23–29 November 2026 (UTC)\x1b[0m");
   CHECK(lines[2] ==
         "Mon 23    |\x1b[1;7mTue 24\x1b[0m    |Wed 25    |Thu 26    |Fri 27    |Sat 28    |Sun 29");
-  CHECK(lines[4] ==
-        "\x1b[2m09:00 Out\x1b[0m |          |          |          |          |          |");
-  CHECK(lines[5] ==
-        "\x1b[31m10:00 Bro…\x1b[0m|          |          |          |          |          |");
-  CHECK(lines[6] == "11:00 Soon|          |          |          |          |          |");
+  const std::string rest = "|          |          |          |          |          |";
+  CHECK(lines[4] == "\x1b[2m09:00 *\x1b[0m   " + rest);
+  CHECK(lines[5] == "\x1b[2mOut\x1b[0m       " + rest);
+  CHECK(lines[6] == "          " + rest);
+  CHECK(lines[7] == "\x1b[31m10:00 !\x1b[0m   " + rest);
+  CHECK(lines[8] == "\x1b[31mBroke\x1b[0m     " + rest);
+  CHECK(lines[10] == "11:00     " + rest);
+  CHECK(lines[11] == "Soon      " + rest);
+  // The legend is not painted.
+  CHECK(lines[13] == "* published   ! failed or missed");
   auto month = smm::plan::build_grid(CalendarView::month, ymd(2026, 11, 23), ymd(2026, 11, 24),
                                      entries, "UTC");
   std::string text = layout(month, 80, true);
