@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSMM_TESTS=OFF -DSMM_BENCH=OFF >/dev/null
+cmake -S . -B build -G Ninja -DSMM_BENCH=OFF >/dev/null
 cmake --build build --target smm
 smm="$PWD/build/cmd/smm"
 demo="$PWD/build/demo"
