@@ -141,7 +141,7 @@ Result<int> run_plan_add(Runtime& rt, const PlanOptions& opts) {
   if (post.text.empty() && post.media.empty()) {
     return fail(ErrorKind::usage, "the post is empty", "give it some text or --media");
   }
-  post.created = time::format_rfc3339(rt.now(), zone);
+  post.created = time::format_rfc3339(plan::CreatedClock(*proj, rt.now()).next(), zone);
   if (!opts.id.empty()) {
     if (!project::valid_id(opts.id)) {
       return fail(ErrorKind::usage, "invalid id \"" + opts.id + "\"", "use lower-case letters, digits and '-'", "--id");

@@ -144,3 +144,22 @@ TEST_CASE("plan set and edit validate before saving", "[cmd][plan]") {
 
 }  // namespace
 }  // namespace smm::test
+
+namespace smm::test {
+namespace {
+
+TEST_CASE("posts queued within one second keep the order they were added in", "[cmd][plan]") {
+  TempProject tp;
+  for (const char* text : {"Zebra first", "Apple second", "Mango third"}) {
+    REQUIRE(tp.run({"plan", "add", text, "--to", "feed", "--queue"}).code == 0);
+  }
+  CHECK(tp.run({"plan", "list", "--format", "csv"}).out ==
+        "id,at,status,targets,tags,campaign,text\n"
+        "2026-11-23-zebra-first,2026-11-23T13:00:00+01:00,queued,feed,,,Zebra first\n"
+        "2026-11-23-apple-second,2026-11-24T09:00:00+01:00,queued,feed,,,Apple second\n"
+        "2026-11-23-mango-third,2026-11-24T13:00:00+01:00,queued,feed,,,Mango third\n");
+  CHECK(tp.read("posts/2026-11-23-mango-third.json").find("\"created\": \"2026-11-23T11:00:02+01:00\"") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace smm::test

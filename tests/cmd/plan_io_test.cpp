@@ -182,7 +182,7 @@ TEST_CASE("plan import lands valid rows and reports bad ones by row", "[plan][cs
            "{\n  \"status\": \"queued\",\n  \"at\": \"2026-11-23T13:00:00+01:00\",\n  \"targets\": "
            "[\n"
            "    \"feed\"\n  ],\n  \"text\": \"First\",\n  \"created\": "
-           "\"2026-11-23T11:00:00+01:00\"\n}\n"},
+           "\"2026-11-23T11:00:02+01:00\"\n}\n"},  // stamps 0 and 1 went to rows 2 and 3
       });
 }
 

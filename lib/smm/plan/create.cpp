@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "smm/plan/create.hpp"
 
+#include "smm/project/project.hpp"
+
 namespace smm::plan {
 
 std::string slugify(std::string_view text, std::size_t max_words) {
@@ -31,6 +33,23 @@ std::string slugify(std::string_view text, std::size_t max_words) {
     slug.pop_back();
   }
   return slug.empty() ? "post" : slug;
+}
+
+CreatedClock::CreatedClock(const project::Project& project, time::Instant now) : m_next(now) {
+  for (const auto& p : project.posts) {
+    if (p.created.empty()) {
+      continue;
+    }
+    if (auto at = time::parse_rfc3339(p.created); at && *at >= m_next) {
+      m_next = *at + std::chrono::seconds(1);
+    }
+  }
+}
+
+time::Instant CreatedClock::next() {
+  time::Instant out = m_next;
+  m_next += std::chrono::seconds(1);
+  return out;
 }
 
 std::string make_id(time::Instant day, const time::Zone& zone, std::string_view text,

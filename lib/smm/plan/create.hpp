@@ -7,7 +7,24 @@
 
 #include "smm/time/time.hpp"
 
+namespace smm::project {
+struct Project;
+}
+
 namespace smm::plan {
+
+/// Hands out `created` stamps for new posts: `now`, or one second after the newest stamp in the
+/// project (or handed out before) when that is not earlier. Posts added within one second so keep
+/// the order they were added in, which is the queue's order.
+class CreatedClock {
+ public:
+  CreatedClock(const project::Project& project, time::Instant now);
+  /// The next stamp, strictly after every earlier one.
+  time::Instant next();
+
+ private:
+  time::Instant m_next;
+};
 
 /// Up to `max_words` lower-case ASCII words of `text` joined by '-' ("Launch day!" ->
 /// "launch-day"); "post" when nothing usable remains.

@@ -60,7 +60,8 @@ class Importer {
         m_columns(columns),
         m_header_size(header_size),
         m_file(file),
-        m_now(now) {}
+        m_now(now),
+        m_created(project, now) {}
 
   /// Reserves every id the file names, so generated ids never take one.
   void reserve(const std::vector<csv::Row>& rows) {
@@ -116,6 +117,7 @@ class Importer {
   std::size_t m_header_size;
   const std::string& m_file;
   time::Instant m_now;
+  CreatedClock m_created;
   std::unordered_set<std::string> m_taken;              // ids named in the file or generated
   std::unordered_map<std::string, std::size_t> m_seen;  // id -> the row that named it first
   // The row being read.
@@ -313,7 +315,7 @@ void Importer::finish(Post& post) {
   }
   if (m_old == nullptr) {
     auto zone = m_project.zone_for(post);
-    post.created = time::format_rfc3339(m_now, zone);
+    post.created = time::format_rfc3339(m_created.next(), zone);
     if (post.id.empty()) {
       post.id = make_id(post.at.value_or(m_now), zone, post.text, [&](const std::string& id) {
         return m_taken.contains(id) ||

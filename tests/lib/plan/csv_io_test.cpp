@@ -182,7 +182,9 @@ TEST_CASE("plan_import creates posts from new rows", "[plan][csv]") {
     CHECK(result.rows[2].post.at_text == "2026-11-24T09:00:00+01:00");
     CHECK(result.rows[2].id == "2026-11-24-paris");
     CHECK(result.rows[2].post.status == "scheduled");
-    CHECK(result.rows[2].post.created == "2026-11-23T11:00:00+01:00");
+    // New rows get strictly increasing stamps, so the queue keeps the file's order.
+    CHECK(result.rows[0].post.created == "2026-11-23T19:00:00+09:00");
+    CHECK(result.rows[2].post.created == "2026-11-23T11:00:02+01:00");
     CHECK(result.rows[3].post.at_text == "2026-11-23T13:00:00+01:00");
     CHECK(result.rows[3].post.status == "draft");
     CHECK(result.rows[4].post.status == "queued");
