@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The rule families the engine runs, one file each. Each appends findings with the rule's
+// default severity; the engine applies the configured one.
+
+#include "smm/audit/audit.hpp"
+
+namespace smm::audit {
+
+void check_text(const Input& input, Findings& out);         ///< rules_text.cpp: limits, brand, hygiene
+void check_schedule(const Input& input, Findings& out);     ///< rules_schedule.cpp
+void check_media(const Input& input, Findings& out);        ///< rules_media.cpp
+void check_credentials(const Input& input, Findings& out);  ///< rules_credentials.cpp
+void check_links(const Input& input, Findings& out);        ///< rules_links.cpp (only with a transport)
+
+/// A finding of `rule` at its default severity, located in a post file.
+Finding post_finding(const std::string& rule, const project::Post& post, std::string pointer, std::string message,
+                     std::string hint = {});
+
+/// True when `post` is selected by Input::only.
+bool selected(const Input& input, const project::Post& post);
+
+}  // namespace smm::audit
