@@ -4,12 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "support/helpers.hpp"
 #include "support/temp_project.hpp"
 
 namespace fs = std::filesystem;
 namespace project = smm::project;
 using smm::test::Ran;
 using smm::test::RunOptions;
+
+using smm::test::crlf;
 
 namespace {
 
@@ -53,17 +56,6 @@ project::Post rich_post(const std::string& id) {
   p.created = "2026-11-01T08:00:00+01:00";
   p.extra = project::Json{{"notes", {{"owner", "ana"}}}};
   return p;
-}
-
-std::string crlf(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) {
-      out += '\r';
-    }
-    out += text[i];
-  }
-  return out;
 }
 
 }  // namespace

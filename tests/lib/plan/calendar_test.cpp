@@ -8,6 +8,7 @@
 
 #include "smm/text/width.hpp"
 #include "support/catch.hpp"
+#include "support/helpers.hpp"
 
 using smm::plan::CalendarEntry;
 using smm::plan::CalendarView;
@@ -16,11 +17,10 @@ using smm::time::Instant;
 using smm::time::Zone;
 using std::chrono::year_month_day;
 
+using smm::test::at;
+using smm::test::zone;
+
 namespace {
-
-Zone zone(std::string_view name) { return smm::time::find_zone(name).value(); }
-
-Instant at(std::string_view rfc3339) { return smm::time::parse_rfc3339(rfc3339).value(); }
 
 year_month_day ymd(int y, unsigned m, unsigned d) {
   return year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};

@@ -5,10 +5,13 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/helpers.hpp"
 
 namespace project = smm::project;
 namespace plan = smm::plan;
 using plan::RowAction;
+
+using smm::test::crlf;
 
 namespace {
 
@@ -90,18 +93,6 @@ std::string export_all(const project::Project& proj) {
     ptrs.push_back(&p);
   }
   return plan::export_csv(ptrs);
-}
-
-// What a spreadsheet saves: every line break as CRLF, also inside cells.
-std::string crlf(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) {
-      out += '\r';
-    }
-    out += text[i];
-  }
-  return out;
 }
 
 std::vector<std::string> messages(const plan::RowOutcome& row) {

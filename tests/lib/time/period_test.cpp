@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/helpers.hpp"
 
 using namespace std::chrono_literals;
 using smm::ErrorKind;
@@ -13,11 +14,10 @@ using smm::time::Interval;
 using smm::time::Period;
 using smm::time::Zone;
 
+using smm::test::zone;
+using smm::test::at;
+
 namespace {
-
-Zone zone(std::string_view name) { return smm::time::find_zone(name).value(); }
-
-Instant at(std::string_view rfc3339) { return smm::time::parse_rfc3339(rfc3339).value(); }
 
 std::string show(const std::optional<Instant>& t, const Zone& z) {
   return t ? smm::time::format_rfc3339(*t, z) : std::string("open");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/helpers.hpp"
 
 using namespace std::chrono_literals;
 using smm::ErrorKind;
@@ -13,11 +14,10 @@ using smm::time::Instant;
 using smm::time::WeeklySlots;
 using smm::time::Zone;
 
+using smm::test::zone;
+using smm::test::at;
+
 namespace {
-
-Zone zone(std::string_view name) { return smm::time::find_zone(name).value(); }
-
-Instant at(std::string_view rfc3339) { return smm::time::parse_rfc3339(rfc3339).value(); }
 
 std::vector<std::string> next(std::string_view spec, std::string_view zone_name,
                               std::string_view from, std::size_t count, int max_days = 3660) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/helpers.hpp"
 
 using namespace std::chrono_literals;
 using smm::ErrorKind;
@@ -12,11 +13,10 @@ using smm::time::Instant;
 using smm::time::LocalKind;
 using smm::time::Zone;
 
+using smm::test::zone;
+using smm::test::at;
+
 namespace {
-
-Zone zone(std::string_view name) { return smm::time::find_zone(name).value(); }
-
-Instant at(std::string_view rfc3339) { return smm::time::parse_rfc3339(rfc3339).value(); }
 
 std::chrono::local_seconds local(int y, unsigned m, unsigned d, int hh, int mm) {
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},

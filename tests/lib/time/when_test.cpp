@@ -4,16 +4,16 @@
 
 #include "smm/time/time.hpp"
 #include "support/catch.hpp"
+#include "support/helpers.hpp"
 
 using smm::ErrorKind;
 using smm::time::Instant;
 using smm::time::Zone;
 
+using smm::test::zone;
+using smm::test::at;
+
 namespace {
-
-Zone zone(std::string_view name) { return smm::time::find_zone(name).value(); }
-
-Instant at(std::string_view rfc3339) { return smm::time::parse_rfc3339(rfc3339).value(); }
 
 struct Case {
   std::string input;
