@@ -3,10 +3,10 @@
 #include <chrono>
 
 #include "cmd/root.hpp"
-#include "smm/io/streams.hpp"
+#include "cmd/system_streams.hpp"
 
 int main(int argc, char** argv) {
-  smm::io::SystemStreams io;
+  smm::cmd::SystemStreams io;
   smm::Context ctx{io, [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); },
                    std::filesystem::current_path(), smm::Env::from_process()};
   if (auto columns = ctx.env.get("COLUMNS")) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// The seams every command runs against. main() builds the real one (SystemStreams, the system
+// The seams every command runs against. main() builds the real one (cmd::SystemStreams, the system
 // clock, the process environment); tests build one with TestStreams, a pinned clock and a
 // temporary project directory. Nothing in lib/ reaches the terminal, the clock or the
 // environment any other way.

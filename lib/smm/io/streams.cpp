@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "smm/io/streams.hpp"
 
-#include <sys/ioctl.h>
-#include <unistd.h>
-
-#include <iostream>
+#include <ostream>
+#include <istream>
 
 #include "smm/env.hpp"
 
@@ -39,26 +37,6 @@ std::string Streams::paint(std::string_view text, std::string_view sgr) const {
     return std::string(text);
   }
   return "\x1b[" + std::string(sgr) + "m" + std::string(text) + "\x1b[0m";
-}
-
-SystemStreams::SystemStreams()
-    : m_out_tty(::isatty(STDOUT_FILENO) == 1),
-      m_err_tty(::isatty(STDERR_FILENO) == 1),
-      m_in_tty(::isatty(STDIN_FILENO) == 1) {}
-
-std::ostream& SystemStreams::out() { return std::cout; }
-std::ostream& SystemStreams::err() { return std::cerr; }
-std::istream& SystemStreams::in() { return std::cin; }
-
-int SystemStreams::width() const {
-  if (m_columns && *m_columns > 0) {
-    return *m_columns;
-  }
-  winsize ws{};
-  if (m_out_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
-    return ws.ws_col;
-  }
-  return 80;
 }
 
 Progress::Progress(Streams& io, bool allowed, std::string label, std::size_t total)

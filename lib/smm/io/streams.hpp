@@ -2,7 +2,7 @@
 #pragma once
 
 // Why this seam exists: commands decide colour, tables, prompts and progress from whether each
-// stream is a terminal. The real implementation (SystemStreams) wraps the process's stdin,
+// stream is a terminal. The real implementation (cmd/system_streams.hpp) wraps the process's stdin,
 // stdout and stderr; TestStreams (test_streams.hpp) captures them in memory with TTY-ness set by
 // the test, so every command is testable with TTY on and off.
 
@@ -55,26 +55,6 @@ class Streams {
   bool m_color_out = false;
   bool m_color_err = false;
   bool m_input_allowed = true;
-};
-
-/// The process's real streams.
-class SystemStreams final : public Streams {
- public:
-  SystemStreams();
-  std::ostream& out() override;
-  std::ostream& err() override;
-  std::istream& in() override;
-  [[nodiscard]] bool out_is_tty() const override { return m_out_tty; }
-  [[nodiscard]] bool err_is_tty() const override { return m_err_tty; }
-  [[nodiscard]] bool in_is_tty() const override { return m_in_tty; }
-  [[nodiscard]] int width() const override;
-  void set_columns_hint(std::optional<int> columns) { m_columns = columns; }
-
- private:
-  bool m_out_tty;
-  bool m_err_tty;
-  bool m_in_tty;
-  std::optional<int> m_columns;
 };
 
 /// A progress line on stderr: shown only when stderr is a TTY and progress is allowed, and only

@@ -8,7 +8,7 @@
 namespace smm::io {
 
 /// In-memory streams for tests: stdout/stderr captured, stdin scripted, TTY-ness and width set
-/// by the test. Fake counterpart of SystemStreams.
+/// by the test. Fake counterpart of cmd::SystemStreams.
 class TestStreams final : public Streams {
  public:
   explicit TestStreams(bool tty = false, int width = 80) : m_out_tty(tty), m_err_tty(tty), m_in_tty(tty), m_width(width) {}
