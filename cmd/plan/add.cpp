@@ -82,9 +82,19 @@ Result<void> apply_content(Runtime& rt, const PlanOptions& opts, const project::
 /// Warns about parts over a target's limit (thread splitting off or no room to split).
 void warn_limits(Runtime& rt, const project::Project& proj, const project::Post& post) {
   for (const auto& t : plan::render(proj, post)) {
-    if (t.over) {
-      rt.warn(post.id + ": the text for " + t.account + " is over its " + std::to_string(t.limit) +
-              "-character limit; see `smm plan show " + post.id + "`");
+    for (std::size_t i = 0; i < t.parts.size() && t.over; ++i) {
+      const auto& part = t.parts[i];
+      if (!part.over) {
+        continue;
+      }
+      std::string where = t.parts.size() > 1 ? "part " + std::to_string(i + 1) + " of the text" : "the text";
+      std::string count = std::to_string(part.length) + "/" + std::to_string(t.limit) + " " +
+                          (*t.unit != '\0' ? t.unit : "characters");
+      if (t.limit <= 0 || part.length <= static_cast<std::size_t>(t.limit)) {
+        count = std::to_string(part.bytes) + "/" + std::to_string(t.byte_limit) + " bytes";
+      }
+      rt.warn(post.id + ": " + where + " for " + t.account + " is over its limit (" + count + "); see `smm plan show " +
+              post.id + "`");
     }
   }
 }

@@ -93,6 +93,7 @@ project::Json rendered_json(const project::Project& proj, const project::Post& p
     project::Json rec = {{"account", t.account}, {"platform", t.platform}, {"zone", t.zone.name()}};
     rec["at"] = p.at ? project::Json(time::format_rfc3339(*p.at, t.zone)) : project::Json(nullptr);
     rec["limit"] = t.limit;
+    rec["unit"] = *t.unit != '\0' ? t.unit : "characters";
     rec["over_limit"] = t.over;
     rec["parts"] = parts;
     rec["state"] = t.state.empty() ? project::Json(nullptr) : project::Json(t.state);
@@ -138,8 +139,13 @@ std::string rendered_text(Runtime& rt, const project::Project& proj, const proje
     out += t.paused ? "  " + rt.ctx.io.paint("[paused]", "1;33") : "";
     out += "\n";
     for (std::size_t i = 0; i < t.parts.size(); ++i) {
-      std::string count = std::to_string(t.parts[i].length) + (t.limit > 0 ? "/" + std::to_string(t.limit) : "");
-      bool over = t.limit > 0 && t.parts[i].length > static_cast<std::size_t>(t.limit);
+      const auto& part = t.parts[i];
+      std::string count = std::to_string(part.length) + (t.limit > 0 ? "/" + std::to_string(t.limit) : "");
+      count += *t.unit != '\0' ? std::string(" ") + t.unit : "";
+      if (t.byte_limit > 0 && part.bytes > t.byte_limit) {
+        count += " (" + std::to_string(part.bytes) + "/" + std::to_string(t.byte_limit) + " bytes)";
+      }
+      bool over = part.over;
       out += "  [" + std::to_string(i + 1) + "/" + std::to_string(t.parts.size()) + "] " +
              (over ? rt.ctx.io.paint(count + " OVER LIMIT", "1;31") : count) + "\n";
       std::string body = t.parts[i].text;

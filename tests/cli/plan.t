@@ -95,11 +95,11 @@ $ cd demo && smm plan show long
 long  scheduled  2026-11-25T10:00:00+01:00 (in 1d)
 
 → masto (mastodon)  2026-11-25T10:00 Europe/Paris
-  [1/3] 92/100
+  [1/3] 92/100 graphemes
     A long thread. This sentence is here to fill space. This sentence is here to fill space. 1/3
-  [2/3] 77/100
+  [2/3] 77/100 graphemes
     This sentence is here to fill space. This sentence is here to fill space. 2/3
-  [3/3] 77/100
+  [3/3] 77/100 graphemes
     This sentence is here to fill space. This sentence is here to fill space. 3/3
 
 $ cd demo && smm plan show long --json
@@ -114,6 +114,7 @@ $ cd demo && smm plan show long --json
       "zone": "Europe/Paris",
       "at": "2026-11-25T10:00:00+01:00",
       "limit": 100,
+      "unit": "graphemes",
       "over_limit": false,
       "parts": [
         {
@@ -189,7 +190,7 @@ tags: launch  campaign: q4
     Launch day! Our new product ships today.
 
 → masto (mastodon)  2026-11-24T09:00 Europe/Paris
-  [1/1] 40/100
+  [1/1] 40/100 graphemes
     Launch day! Our new product ships today.
 
 tip-2  queued  2026-11-24T13:00:00+01:00 (in 1d)

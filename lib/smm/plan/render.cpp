@@ -3,9 +3,37 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
+
+#include "smm/text/count.hpp"
 #include "smm/text/split.hpp"
 
 namespace smm::plan {
+
+namespace {
+
+/// The pieces `text` is cut into for a target with `limits`.
+std::vector<std::string> pieces_for(const project::Project& project, const std::string& mode, const std::string& text,
+                                    const text::Limits& limits) {
+  if (mode == "off") {
+    return {text};
+  }
+  text::SplitOptions options;
+  options.limit = limits.length > 0 ? limits.length : std::string::npos / 4;
+  options.markers = project.settings.thread_markers;
+  options.count = text::counter_for(limits.unit);
+  if (limits.bytes > 0 && limits.length > 0) {
+    // Both limits bind (Bluesky): count bytes scaled to the length limit, whichever is larger.
+    // ceil(bytes * L / B) <= L exactly when bytes <= B, and the maximum of two additive counts
+    // never exceeds their sum, so split_thread's reserve for markers still holds.
+    options.count = [count = options.count, l = limits.length, b = limits.bytes](std::string_view s) {
+      return std::max(count(s), (s.size() * l + b - 1) / b);
+    };
+  }
+  return text::split_thread(text, options);
+}
+
+}  // namespace
 
 std::vector<TargetRender> render(const project::Project& project, const project::Post& post) {
   std::vector<TargetRender> out;
@@ -16,22 +44,25 @@ std::vector<TargetRender> render(const project::Project& project, const project:
     const project::Account* a = project.account(account);
     t.platform = a != nullptr ? a->platform : "";
     t.paused = project.settings.paused || (a != nullptr && a->paused);
-    t.limit = project.char_limit(account);
-    t.zone = project.zone_for(account);
-    const std::string& text = post.text_for(account);
-    std::vector<std::string> pieces;
-    if (mode == "off") {
-      pieces.push_back(text);
-    } else {
-      text::SplitOptions options;
-      options.limit = t.limit > 0 ? static_cast<std::size_t>(t.limit) : std::string::npos / 4;
-      options.markers = project.settings.thread_markers;
-      pieces = text::split_thread(text, options);
+    std::optional<std::size_t> override;
+    if (a != nullptr && a->char_limit) {
+      override = static_cast<std::size_t>(std::max(0, *a->char_limit));
     }
-    for (auto& piece : pieces) {
-      std::size_t length = text::count_code_points(piece);
-      t.over = t.over || (t.limit > 0 && length > static_cast<std::size_t>(t.limit));
-      t.parts.push_back({std::move(piece), length});
+    const text::Limits limits = a != nullptr ? text::limits_for(t.platform, override, !post.media.empty()) : text::Limits{};
+    t.limit = static_cast<int>(limits.length);
+    t.byte_limit = limits.bytes;
+    t.unit = text::unit_name(limits.unit);
+    t.zone = project.zone_for(account);
+    for (auto& piece : pieces_for(project, mode, post.text_for(account), limits)) {
+      Part part{std::move(piece), 0, 0, false};
+      const std::vector<text::Measure> measures = text::measure(part.text, limits);
+      for (const text::Measure& m : measures) {
+        part.over = part.over || m.over();
+      }
+      part.length = measures.front().length;
+      part.bytes = part.text.size();
+      t.over = t.over || part.over;
+      t.parts.push_back(std::move(part));
     }
     if (auto it = post.publish.find(account); it != post.publish.end()) {
       t.state = it->second.state;

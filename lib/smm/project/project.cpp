@@ -11,17 +11,21 @@
 #include <thread>
 
 #include "smm/project/files.hpp"
+#include "smm/text/count.hpp"
 #include "smm/text/suggest.hpp"
 
 namespace smm::project {
 namespace fs = std::filesystem;
 
 const std::vector<PlatformInfo>& platforms() {
-  static const std::vector<PlatformInfo> k_platforms = {
-      {"feed", 0},          {"webhook", 0},     {"mastodon", 500},  {"bluesky", 300},
-      {"x", 280},           {"threads", 500},   {"linkedin", 3000}, {"facebook", 63206},
-      {"instagram", 2200},  {"telegram", 4096}, {"discord", 2000},
-  };
+  // The numbers live in text::platform_rules(), next to how each platform counts.
+  static const std::vector<PlatformInfo> k_platforms = [] {
+    std::vector<PlatformInfo> out;
+    for (const auto& rule : text::platform_rules()) {
+      out.push_back({rule.platform, static_cast<int>(rule.limit)});
+    }
+    return out;
+  }();
   return k_platforms;
 }
 

@@ -14,7 +14,8 @@
 
 namespace smm::project {
 
-/// The known platforms and their default per-part length limits (0 = none).
+/// The known platforms and their default per-part length limits (0 = none), from
+/// text::platform_rules() (which also has units, caption and byte limits).
 struct PlatformInfo {
   const char* name;
   int char_limit;

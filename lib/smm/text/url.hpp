@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// twitter-text's character classes and URL matcher over decoded code points. Internal to
+// lib/smm/text: extract.cpp and extract_url.cpp share it.
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "smm/text/unicode.hpp"
+
+namespace smm::text::detail {
+
+bool is_ascii_alnum(char32_t c);
+bool is_latin_accent(char32_t c);
+/// Unicode general category L* or M*.
+bool is_letter_or_mark(char32_t c);
+/// Unicode general category Nd.
+bool is_decimal_digit(char32_t c);
+/// twitter-text's spaces, invalid characters (U+FFFE, U+FEFF, U+FFFF) and directional marks.
+bool is_space(char32_t c);
+bool is_invalid(char32_t c);
+bool is_directional(char32_t c);
+/// A character a domain label may contain: not ASCII punctuation, space, control or the above.
+bool is_domain_char(char32_t c);
+/// validGeneralUrlPathChars and validUrlPathEndingChars.
+bool is_path_char(char32_t c);
+bool is_path_end(char32_t c);
+/// validUrlQueryChars and validUrlQueryEndingChars.
+bool is_query_char(char32_t c);
+bool is_query_end(char32_t c);
+
+/// A URL found at code point index `begin`: [begin, end) in code points.
+struct UrlSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// URLs in `cps` the way twitter-text's extractUrlsWithIndices finds them; `without_scheme`
+/// also takes bare domains ending in a valid top-level domain.
+std::vector<UrlSpan> find_urls(const std::vector<CodePoint>& cps, bool without_scheme);
+
+/// The length of the IDNA (punycode, "xn--" prefixed) form of one domain label, or the label's
+/// length when it is ASCII.
+std::size_t ascii_label_length(const std::vector<CodePoint>& cps, std::size_t begin,
+                               std::size_t end);
+
+}  // namespace smm::text::detail
