@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The only way out to the network. Everything that talks HTTP (platform clients, `audit
+// --online` link checks, `post`) takes a Transport, so a test can answer with canned responses
+// and nothing in a unit test ever reaches a socket.
+//
+// Implementations:
+//   - CurlTransport (smm/http/curl_transport.hpp): the real one, libcurl; TLS always verified.
+//   - FakeTransport (tests/support/fake_transport.hpp): stubs by method + path, records requests.
+// Decorators wrap a Transport and are Transports themselves.
+// TODO(#5): retry (429/5xx, Retry-After, capped backoff with jitter), auth (adds and refreshes
+// tokens) and debug (--debug, redacting Authorization, cookies, tokens, passwords) decorators.
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "smm/error.hpp"
+
+namespace smm::http {
+
+/// How long establishing a connection (DNS, TCP, TLS) may take.
+inline constexpr std::chrono::milliseconds k_connect_timeout{10'000};
+/// How long a whole request may take, redirects and body included.
+inline constexpr std::chrono::milliseconds k_total_timeout{30'000};
+/// The default cap on redirects followed (when a request asks to follow them).
+inline constexpr int k_max_redirects = 10;
+/// A response body larger than this fails the request (protects memory, not a protocol limit).
+inline constexpr std::size_t k_max_body = std::size_t{64} << 20U;
+
+/// Header fields in order; names as written (compare them with iequals()).
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// ASCII case-insensitive equality, for header names.
+bool iequals(std::string_view a, std::string_view b);
+/// The first value of header `name` (case-insensitive), or nullopt.
+std::optional<std::string_view> find_header(const Headers& headers, std::string_view name);
+
+struct Timeouts {
+  std::chrono::milliseconds connect = k_connect_timeout;
+  std::chrono::milliseconds total = k_total_timeout;
+};
+
+struct Request {
+  std::string method = "GET";  ///< GET, HEAD, POST, PUT, PATCH, DELETE
+  std::string url;             ///< absolute http:// or https:// URL
+  Headers headers;             ///< sent as given (no User-Agent needed: the transport sets one)
+  std::string body;            ///< sent when non-empty (set Content-Type in headers)
+  Timeouts timeout;
+  bool follow_redirects = false;        ///< false: a 3xx is returned as the response
+  int max_redirects = k_max_redirects;  ///< more than this many fails the request
+};
+
+struct Response {
+  int status = 0;             ///< the final response's status
+  Headers headers;            ///< the final response's header fields
+  std::string body;           ///< empty for HEAD
+  std::string effective_url;  ///< the URL the final response came from (after redirects)
+  int redirect_count = 0;     ///< redirects followed
+
+  /// The first value of header `name` (case-insensitive), or nullopt.
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const {
+    return find_header(headers, name);
+  }
+};
+
+/// The standard reason phrase of a status ("Not Found" for 404), "" when unknown. HTTP/2 has no
+/// reason phrases on the wire, so messages use this table.
+std::string_view reason_phrase(int status);
+/// "404 Not Found", or just "599" for an unknown status.
+std::string status_text(int status);
+
+/// What a failed request's Error::message says after its "<host>: " prefix, for callers that
+/// name the URL themselves ("could not connect: ..."). The whole message when there is no prefix.
+std::string_view failure_reason(const Error& error);
+
+/// Sends requests. A status >= 400 is a Response, not an error: errors are failures to get any
+/// response (DNS, connection refused, TLS, timeout, too many redirects, body too large), as
+/// ErrorKind::runtime with the message "<host>: <reason>: <detail>" (detail is curl's text) where
+/// reason is one of "timed out", "could not connect", "could not resolve host", "could not
+/// resolve proxy", "TLS failed", "too many redirects", "unsupported protocol", "malformed URL",
+/// "response too large", "request failed"; the hint says what to do. Messages name the host
+/// only, never the path, query or header values (which may carry tokens).
+///
+/// A Transport is used from one thread at a time.
+class Transport {
+ public:
+  Transport() = default;
+  Transport(const Transport&) = delete;
+  Transport& operator=(const Transport&) = delete;
+  virtual ~Transport() = default;
+
+  /// Sends one request and waits for its response.
+  virtual Result<Response> send(const Request& request) = 0;
+
+  /// Sends every request with up to `parallel` in flight (0 counts as 1) and returns the results
+  /// in the order of `requests`. The default sends them one after another; CurlTransport runs
+  /// them concurrently.
+  virtual std::vector<Result<Response>> send_all(const std::vector<Request>& requests,
+                                                 std::size_t parallel);
+};
+
+}  // namespace smm::http
