@@ -98,6 +98,7 @@ std::unique_ptr<CLI::App> make_app(Runtime& rt) {
   register_init(*app, rt);
   register_account(*app, rt);
   register_plan(*app, rt);
+  register_audit(*app, rt);
   return app;
 }
 

@@ -81,5 +81,6 @@ std::unique_ptr<CLI::App> make_app(Runtime& rt);
 void register_init(CLI::App& app, Runtime& rt);
 void register_account(CLI::App& app, Runtime& rt);
 void register_plan(CLI::App& app, Runtime& rt);
+void register_audit(CLI::App& app, Runtime& rt);
 
 }  // namespace smm::cmd

@@ -55,7 +55,7 @@ _smm_spec() {
   case "$1" in
     # [smm]
     "smm")
-      subs="init account plan"
+      subs="init account plan audit"
       flags="-C --project --format --json -o --output -q --quiet --debug --no-color --no-input --now -h --help --version"
       args="-C --project --format -o --output --now"
       ;;
@@ -156,6 +156,12 @@ _smm_spec() {
       flags="--account"
       args="--account"
       ;;
+    # [smm audit]
+    "smm audit")
+      flags="--format --online --rules"
+      args="--format"
+      pos=post
+      ;;
     # [end]
   esac
 }
@@ -165,7 +171,11 @@ _smm_value() {
   local flag="$1" path="$2" cur="$3"
   case "$flag" in
     --format)
-      mapfile -t COMPREPLY < <(compgen -W "table tsv csv json jsonl" -- "$cur")
+      if [[ $path == "smm audit" ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "text json sarif" -- "$cur")
+      else
+        mapfile -t COMPREPLY < <(compgen -W "table tsv csv json jsonl" -- "$cur")
+      fi
       ;;
     --platform)
       mapfile -t COMPREPLY < <(compgen -W "feed webhook mastodon bluesky x threads linkedin facebook instagram telegram discord" -- "$cur")

@@ -102,6 +102,7 @@ complete -c smm -f
 complete -c smm -n '__smm_is' -a init -d 'Create a project directory'
 complete -c smm -n '__smm_is' -a account -d 'Add, list and remove accounts'
 complete -c smm -n '__smm_is' -a plan -d 'The content calendar'
+complete -c smm -n '__smm_is' -a audit -d 'Lint posts and accounts'
 # Global flags are accepted before or after the command.
 complete -c smm -s C -l project -r -a '(__fish_complete_directories)' -d 'Project directory'
 complete -c smm -l format -x -a 'table tsv csv json jsonl' -d 'Output format'
@@ -262,5 +263,11 @@ complete -c smm -n '__smm_is plan pause' -l account -x -a '(__smm_names accounts
 
 # [smm plan resume]
 complete -c smm -n '__smm_is plan resume' -l account -x -a '(__smm_names accounts)' -d 'Resume only this account'
+
+# [smm audit]
+complete -c smm -n '__smm_is audit' -a '(__smm_names posts)' -d 'Post'
+complete -c smm -n '__smm_is audit' -l format -x -a 'text json sarif' -d 'Output: text, json or sarif'
+complete -c smm -n '__smm_is audit' -l online -d 'Also check that links resolve'
+complete -c smm -n '__smm_is audit' -l rules -d 'List the rules'
 
 # [end]

@@ -11,8 +11,10 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "smm/project/project.hpp"
@@ -65,7 +67,10 @@ class Config {
   [[nodiscard]] Severity severity(const std::string& rule) const;
   /// A rule's setting, or `fallback` when not set or of the wrong type.
   [[nodiscard]] long long number(const std::string& rule, const std::string& key, long long fallback) const;
+  /// A string-list setting (a single string counts as a list of one); empty when not set.
   [[nodiscard]] std::vector<std::string> strings(const std::string& rule, const std::string& key) const;
+  /// True when the rule's setting `key` is present in smm.json (even as an empty list).
+  [[nodiscard]] bool has(const std::string& rule, const std::string& key) const;
 
  private:
   std::map<std::string, Severity> m_severity;
@@ -100,6 +105,8 @@ std::string to_text(const Findings& findings);
 std::string to_json(const Findings& findings);
 /// SARIF 2.1.0 accepted by GitHub code scanning (tool.driver.rules from rules(), results with
 /// physicalLocation.artifactLocation.uri relative to the project root and region.startLine).
-std::string to_sarif(const Findings& findings, const std::string& version);
+/// `uri_prefix` is put before each file, e.g. "social/" when the project is that folder of a git
+/// repository (code scanning resolves URIs against the repository root).
+std::string to_sarif(const Findings& findings, const std::string& version, const std::string& uri_prefix = {});
 
 }  // namespace smm::audit

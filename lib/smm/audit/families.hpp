@@ -21,4 +21,15 @@ Finding post_finding(const std::string& rule, const project::Post& post, std::st
 /// True when `post` is selected by Input::only.
 bool selected(const Input& input, const project::Post& post);
 
+/// Where the text `account` receives lives: "/variants/<account>" or "/text".
+std::string text_pointer(const project::Post& post, const std::string& account);
+
+/// True when `post` has been published to `account` (nothing left to check there).
+bool target_published(const project::Post& post, const std::string& account);
+
+/// The 1-based line of JSON pointer `pointer` in `text`, a JSON document as smm writes it (one
+/// member or array item per line, children indented deeper than their parent); locate.cpp. The
+/// deepest line found when the pointer cannot be followed to its end; 1 for "" or no match.
+int pointer_line(std::string_view text, std::string_view pointer);
+
 }  // namespace smm::audit

@@ -76,4 +76,20 @@ bool selected(const Input& input, const project::Post& post) {
   return input.only.empty() || std::find(input.only.begin(), input.only.end(), post.id) != input.only.end();
 }
 
+std::string text_pointer(const project::Post& post, const std::string& account) {
+  if (!post.variants.contains(account)) {
+    return "/text";
+  }
+  std::string token;
+  for (char c : account) {
+    token += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  }
+  return "/variants/" + token;
+}
+
+bool target_published(const project::Post& post, const std::string& account) {
+  auto it = post.publish.find(account);
+  return it != post.publish.end() && it->second.state == "published";
+}
+
 }  // namespace smm::audit

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: MIT
+// Text rules: platform limits (text-too-long), brand (banned-word, disclosure-missing,
+// too-many-hashtags, utm-missing) and hygiene (duplicate-text, empty-post).
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "smm/audit/families.hpp"
+#include "smm/plan/render.hpp"
+#include "smm/text/extract.hpp"
+
+namespace smm::audit {
+namespace {
+
+/// The texts of a post worth checking once each: pointer -> text, and the accounts that get it.
+struct Field {
+  std::string pointer;
+  const std::string* text;
+  std::vector<std::string> accounts;  ///< empty for first_comment
+};
+
+/// The main text (when some unpublished target gets it), each variant of an unpublished target,
+/// and the first comment.
+std::vector<Field> fields(const project::Post& post) {
+  std::vector<Field> out;
+  out.push_back({"/text", &post.text, {}});
+  for (const auto& account : post.targets) {
+    if (target_published(post, account)) {
+      continue;
+    }
+    if (auto it = post.variants.find(account); it != post.variants.end()) {
+      out.push_back({text_pointer(post, account), &it->second, {account}});
+    } else {
+      out.front().accounts.push_back(account);
+    }
+  }
+  if (out.front().accounts.empty() && !post.targets.empty()) {
+    out.erase(out.begin());
+  }
+  if (!post.first_comment.empty()) {
+    out.push_back({"/first_comment", &post.first_comment, {}});
+  }
+  return out;
+}
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), lower);
+  return out;
+}
+
+/// Letters, digits, '_' and every byte of a multi-byte UTF-8 character join a word.
+bool word_byte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/// True when `phrase` occurs in `text` (ASCII case-insensitive) and is not part of a longer word.
+bool contains_phrase(std::string_view text, std::string_view phrase) {
+  if (phrase.empty()) {
+    return false;
+  }
+  std::string hay = lowered(text);
+  std::string needle = lowered(phrase);
+  for (auto pos = hay.find(needle); pos != std::string::npos; pos = hay.find(needle, pos + 1)) {
+    auto end = pos + needle.size();
+    bool left = pos == 0 || !word_byte(hay[pos - 1]) || !word_byte(needle.front());
+    bool right = end >= hay.size() || !word_byte(hay[end]) || !word_byte(needle.back());
+    if (left && right) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
+  std::string out;
+  for (const auto& item : items) {
+    out += (out.empty() ? "" : sep) + item;
+  }
+  return out;
+}
+
+std::string unit_for(const std::string& platform) {
+  if (platform == "x") {
+    return "weighted characters";
+  }
+  if (platform == "bluesky") {
+    return "graphemes";
+  }
+  return "characters";
+}
+
+void check_limits(const Input& input, const project::Post& post, Findings& out) {
+  std::string mode = post.thread.empty() ? input.project.settings.thread : post.thread;
+  std::string hint = mode == "off" ? "shorten it, or set \"thread\": \"auto\" to split it into a thread" : "shorten it";
+  for (const auto& t : plan::render(input.project, post)) {
+    if (!t.over || target_published(post, t.account)) {
+      continue;
+    }
+    std::string where = text_pointer(post, t.account);
+    bool reported = false;
+    for (std::size_t i = 0; i < t.parts.size(); ++i) {
+      const auto& part = t.parts[i];
+      if (t.limit <= 0 || part.length <= static_cast<std::size_t>(t.limit)) {
+        continue;
+      }
+      std::string which = t.parts.size() > 1 ? "part " + std::to_string(i + 1) + "/" + std::to_string(t.parts.size()) + " " : "";
+      out.push_back(post_finding("text-too-long", post, where,
+                                 which + "for " + t.account + ": " + std::to_string(part.length) + "/" +
+                                     std::to_string(t.limit) + " " + unit_for(t.platform),
+                                 hint));
+      reported = true;
+    }
+    if (!reported) {  // over by a measure other than the per-part count (e.g. Bluesky's bytes)
+      out.push_back(post_finding("text-too-long", post, where, "for " + t.account + ": over " + t.platform + "'s limit", hint));
+    }
+  }
+}
+
+void check_banned(const Input& input, const project::Post& post, Findings& out) {
+  auto words = input.config.strings("banned-word", "words");
+  if (words.empty()) {
+    return;
+  }
+  for (const auto& field : fields(post)) {
+    for (const auto& word : words) {
+      if (contains_phrase(*field.text, word)) {
+        out.push_back(post_finding("banned-word", post, field.pointer, "banned word \"" + word + "\"",
+                                   "reword it, or change the list in smm.json: /audit/rules/banned-word/words"));
+      }
+    }
+  }
+}
+
+std::vector<std::string> setting_or(const Input& input, const char* rule, const char* key, std::vector<std::string> fallback) {
+  return input.config.has(rule, key) ? input.config.strings(rule, key) : std::move(fallback);
+}
+
+void check_disclosure(const Input& input, const project::Post& post, Findings& out) {
+  auto tags = setting_or(input, "disclosure-missing", "tags", {"sponsored", "ad", "paid"});
+  auto markers = setting_or(input, "disclosure-missing", "markers", {"#ad", "#sponsored", "#paid", "paid partnership"});
+  auto tagged = std::find_first_of(post.tags.begin(), post.tags.end(), tags.begin(), tags.end());
+  if (tagged == post.tags.end() || markers.empty()) {
+    return;
+  }
+  for (const auto& field : fields(post)) {
+    if (field.accounts.empty()) {
+      continue;  // a first comment need not carry the disclosure
+    }
+    bool disclosed = std::any_of(markers.begin(), markers.end(), [&](const std::string& m) { return contains_phrase(*field.text, m); });
+    if (!disclosed) {
+      out.push_back(post_finding("disclosure-missing", post, field.pointer,
+                                 "tagged \"" + *tagged + "\" but the text for " + join(field.accounts) + " has no disclosure",
+                                 "add one of " + join(markers) + " to the text"));
+    }
+  }
+}
+
+void check_hashtags(const Input& input, const project::Post& post, Findings& out) {
+  long long max = input.config.number("too-many-hashtags", "max", 5);
+  for (const auto& field : fields(post)) {
+    if (field.accounts.empty()) {
+      continue;
+    }
+    auto count = static_cast<long long>(text::extract_hashtags(*field.text).size());
+    if (count > max) {
+      out.push_back(post_finding("too-many-hashtags", post, field.pointer,
+                                 std::to_string(count) + " hashtags, more than " + std::to_string(max),
+                                 "keep the " + std::to_string(max) + " that matter most"));
+    }
+  }
+}
+
+/// The lower-case host of a URL written with or without a scheme.
+std::string host_of(std::string_view url) {
+  if (auto scheme = url.find("://"); scheme != std::string_view::npos) {
+    url.remove_prefix(scheme + 3);
+  }
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (auto at = url.rfind('@'); at != std::string_view::npos) {
+    url.remove_prefix(at + 1);
+  }
+  return lowered(url.substr(0, url.find(':')));
+}
+
+/// The names of the query parameters of a URL.
+std::set<std::string> params_of(std::string_view url) {
+  std::set<std::string> names;
+  auto q = url.find('?');
+  if (q == std::string_view::npos) {
+    return names;
+  }
+  std::string_view query = url.substr(q + 1);
+  query = query.substr(0, query.find('#'));
+  while (!query.empty()) {
+    std::string_view pair = query.substr(0, query.find('&'));
+    names.insert(std::string(pair.substr(0, pair.find('='))));
+    query.remove_prefix(std::min(query.size(), pair.size() + 1));
+  }
+  return names;
+}
+
+bool own_domain(const std::string& host, const std::vector<std::string>& domains) {
+  return std::any_of(domains.begin(), domains.end(), [&](const std::string& d) {
+    std::string domain = lowered(d);
+    return host == domain || host.ends_with("." + domain);
+  });
+}
+
+void check_utm(const Input& input, const project::Post& post, Findings& out) {
+  auto domains = input.config.strings("utm-missing", "domains");
+  if (domains.empty()) {
+    return;
+  }
+  auto params = setting_or(input, "utm-missing", "params", {"utm_source", "utm_medium", "utm_campaign"});
+  for (const auto& field : fields(post)) {
+    for (const auto& url : text::extract_urls(*field.text)) {
+      if (!own_domain(host_of(url.text), domains)) {
+        continue;
+      }
+      auto present = params_of(url.text);
+      std::vector<std::string> missing;
+      std::copy_if(params.begin(), params.end(), std::back_inserter(missing), [&](const std::string& p) { return !present.contains(p); });
+      if (!missing.empty()) {
+        out.push_back(post_finding("utm-missing", post, field.pointer, "link " + url.text + " lacks " + join(missing),
+                                   "add ?" + join(missing, "=...&") + "=... to the link"));
+      }
+    }
+  }
+}
+
+void check_empty(const project::Post& post, Findings& out) {
+  auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; };
+  bool any_text = !blank(post.text) || std::any_of(post.variants.begin(), post.variants.end(), [&](const auto& v) { return !blank(v.second); });
+  if (!any_text && post.media.empty()) {
+    out.push_back(post_finding("empty-post", post, "/text", "no text and no media",
+                               "add text or media, or remove it with `smm plan rm " + post.id + "`"));
+  }
+}
+
+/// Lower-case ASCII, runs of whitespace as one space, trimmed: what a reader sees as "the same".
+std::string normalised(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) {
+      out += ' ';
+      space = false;
+    }
+    out += lower(c);
+  }
+  return out;
+}
+
+struct Sent {
+  time::Instant at;
+  const project::Post* post;
+  std::string account;
+};
+
+/// Same normalised text to the same account within `days`: reported on the later post.
+void check_duplicates(const Input& input, Findings& out) {
+  long long days = input.config.number("duplicate-text", "days", 3);
+  std::map<std::pair<std::string, std::string>, std::vector<Sent>> groups;
+  for (const auto& post : input.project.posts) {
+    if (post.status == "draft" || !post.at) {
+      continue;
+    }
+    for (const auto& account : post.targets) {
+      std::string text = normalised(post.text_for(account));
+      if (!text.empty()) {
+        groups[{account, std::move(text)}].push_back({*post.at, &post, account});
+      }
+    }
+  }
+  auto window = std::chrono::hours(24 * days);
+  for (auto& [key, sent] : groups) {
+    std::sort(sent.begin(), sent.end(), [](const Sent& a, const Sent& b) { return std::tie(a.at, a.post->id) < std::tie(b.at, b.post->id); });
+    for (std::size_t i = 1; i < sent.size(); ++i) {
+      const Sent& later = sent[i];
+      const Sent& earlier = sent[i - 1];
+      if (later.at - earlier.at >= window || !selected(input, *later.post) || target_published(*later.post, later.account)) {
+        continue;
+      }
+      out.push_back(post_finding("duplicate-text", *later.post, text_pointer(*later.post, later.account),
+                                 "same text as " + earlier.post->id + " to " + later.account + " within " + std::to_string(days) + " days",
+                                 "reword one of them or space them further apart"));
+    }
+  }
+}
+
+}  // namespace
+
+void check_text(const Input& input, Findings& out) {
+  for (const auto& post : input.project.posts) {
+    if (!selected(input, post)) {
+      continue;
+    }
+    check_empty(post, out);
+    check_limits(input, post, out);
+    check_banned(input, post, out);
+    check_disclosure(input, post, out);
+    check_hashtags(input, post, out);
+    check_utm(input, post, out);
+  }
+  check_duplicates(input, out);
+}
+
+}  // namespace smm::audit
