@@ -292,6 +292,8 @@ int main(int argc, char** argv) {
   all.push_back(measure(o, "smm plan list --all --format tsv", {"plan", "list", "--all", "--format", "tsv"}, o.runs));
   all.push_back(measure(o, "smm plan export", {"plan", "export"}, o.runs));
   all.push_back(measure(o, "smm plan queue --dry-run", {"plan", "queue", "--dry-run"}, o.runs));
+  // audit exits 3 when it finds errors, which the generated project has on purpose.
+  all.push_back(measure(o, "smm audit", {"audit"}, o.runs));
   if (has_caches(o.dir)) {
     all.push_back(measure(o, "smm plan list --format tsv (cold .smm cache)", list, o.runs, [&] { drop_caches(o.dir); }));
     measure(o, "(warm-up)", list, 1);

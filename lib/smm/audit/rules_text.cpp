@@ -6,6 +6,9 @@
 #include <set>
 #include <tuple>
 
+#include <algorithm>
+#include <thread>
+
 #include "smm/audit/families.hpp"
 #include "smm/plan/render.hpp"
 #include "smm/text/extract.hpp"
@@ -300,16 +303,38 @@ void check_duplicates(const Input& input, Findings& out) {
 }  // namespace
 
 void check_text(const Input& input, Findings& out) {
-  for (const auto& post : input.project.posts) {
-    if (!selected(input, post)) {
-      continue;
+  // Exact counting and thread splitting are the costly part of an audit: posts are checked in
+  // parallel slices, each into its own list, joined in order so the result does not depend on
+  // the number of threads.
+  const auto& posts = input.project.posts;
+  std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  threads = std::min(threads, std::max<std::size_t>(1, posts.size() / 256));
+  std::vector<Findings> slices(threads);
+  auto work = [&](std::size_t slice) {
+    for (std::size_t i = slice; i < posts.size(); i += threads) {
+      const auto& post = posts[i];
+      if (!selected(input, post)) {
+        continue;
+      }
+      Findings& found = slices[slice];
+      check_empty(post, found);
+      check_limits(input, post, found);
+      check_banned(input, post, found);
+      check_disclosure(input, post, found);
+      check_hashtags(input, post, found);
+      check_utm(input, post, found);
     }
-    check_empty(post, out);
-    check_limits(input, post, out);
-    check_banned(input, post, out);
-    check_disclosure(input, post, out);
-    check_hashtags(input, post, out);
-    check_utm(input, post, out);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    pool.emplace_back(work, t);
+  }
+  work(0);
+  for (auto& th : pool) {
+    th.join();
+  }
+  for (auto& slice : slices) {
+    out.insert(out.end(), std::make_move_iterator(slice.begin()), std::make_move_iterator(slice.end()));
   }
   check_duplicates(input, out);
 }

@@ -155,8 +155,10 @@ std::size_t x_weighted_length(std::string_view text, bool emoji_parsing) {
   for (const detail::UrlSpan& url : detail::find_urls(cps, true)) {
     url_ends[url.begin] = url.end;
   }
-  const std::vector<std::size_t> emoji =
-      emoji_parsing ? emoji_ends(normal, cps) : std::vector<std::size_t>(cps.size(), 0);
+  // Every emoji sequence has a code point above ASCII (even keycaps end in U+20E3).
+  const std::vector<std::size_t> emoji = emoji_parsing && !is_ascii(normal)
+                                             ? emoji_ends(normal, cps)
+                                             : std::vector<std::size_t>(cps.size(), 0);
   std::size_t weight = 0;
   for (std::size_t i = 0; i < cps.size();) {
     if (url_ends[i] > 0) {

@@ -236,25 +236,29 @@ class Packer {
       out.push_back(s);  // a single code point longer than the budget: nothing more to do
       return;
     }
+    const std::vector<Span> us = units(m_text, s, level);
     std::optional<Span> current;
-    for (const Span unit : units(m_text, s, level)) {
-      if (current && fits({current->begin, unit.end})) {
-        current->end = unit.end;
-        continue;
-      }
+    for (std::size_t i = 0; i < us.size();) {
       if (current) {
+        std::size_t fit = fitting_units(current->begin, us, i);
+        if (fit > 0) {
+          current->end = us[i + fit - 1].end;
+          i += fit;
+          continue;
+        }
         out.push_back(*current);
         current.reset();
       }
-      if (fits(unit)) {
-        current = unit;
+      if (fits(us[i])) {
+        current = us[i];
       } else {
         // The break inside this unit is forced anyway, so its last piece may take following
         // units instead of leaving an orphan part.
-        pack(unit, next(level), out);
+        pack(us[i], next(level), out);
         current = out.back();
         out.pop_back();
       }
+      ++i;
     }
     if (current) {
       out.push_back(*current);
@@ -263,6 +267,29 @@ class Packer {
 
  private:
   bool fits(Span s) const { return m_count(view(m_text, s)) <= m_budget; }
+
+  // How many of us[from..] can join a part starting at `begin`. A text's length only grows as
+  // whole units are added, so the answer is found by galloping and bisection: O(log n) counts
+  // per part instead of one per unit, which matters with the exact (costly) platform counters.
+  std::size_t fitting_units(std::size_t begin, const std::vector<Span>& us, std::size_t from) const {
+    auto ok = [&](std::size_t n) { return fits({begin, us[from + n - 1].end}); };
+    std::size_t good = 0;
+    std::size_t step = 1;
+    std::size_t bad = us.size() - from + 1;
+    while (good + step < bad) {
+      if (!ok(good + step)) {
+        bad = good + step;
+        break;
+      }
+      good += step;
+      step *= 2;
+    }
+    while (good + 1 < bad) {
+      std::size_t mid = good + (bad - good) / 2;
+      (ok(mid) ? good : bad) = mid;
+    }
+    return good;
+  }
 
   std::string_view m_text;
   const Counter& m_count;

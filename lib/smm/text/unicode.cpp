@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "smm/text/unicode.hpp"
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 #include <cstdlib>
@@ -126,6 +128,10 @@ bool is_text_default(char32_t c) {
 
 }  // namespace
 
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 bool is_emoji_cluster(std::string_view cluster) {
   const std::vector<CodePoint> cps = code_points(cluster);
   if (cps.empty()) {
@@ -149,6 +155,9 @@ bool is_emoji_cluster(std::string_view cluster) {
 }
 
 std::string nfc(std::string_view text) {
+  if (is_ascii(text)) {
+    return std::string(text);  // ASCII is already in NFC; the common case, and utf8proc_map is costly
+  }
   utf8proc_uint8_t* out = nullptr;
   const utf8proc_ssize_t length =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),

@@ -27,6 +27,9 @@ std::vector<std::size_t> grapheme_ends(std::string_view text);
 /// Whether the grapheme cluster `cluster` is an emoji: a pictographic base (with its modifiers,
 /// ZWJ sequence or variation selector), a flag (regional indicator pair or tag sequence), or a
 /// keycap. A text-presentation pictograph such as "©" on its own is not one.
+/// True when every byte of `text` is ASCII.
+bool is_ascii(std::string_view text);
+
 bool is_emoji_cluster(std::string_view cluster);
 
 /// `text` in Unicode Normalization Form C; invalid UTF-8 is returned unchanged.
