@@ -26,7 +26,7 @@ Result<std::string> read_private(int fd, const fs::path& path) {
     return std::unexpected(io_error("cannot read", path));
   }
   if (!S_ISREG(st.st_mode)) {
-    return fail(ErrorKind::runtime, "credentials file " + path.string() + " is not a regular file", {}, path.string());
+    return fail(ErrorKind::runtime, "credentials file " + path.string() + " is not a regular file");
   }
   if ((st.st_mode & 077) != 0) {
     char mode[8];
@@ -34,7 +34,7 @@ Result<std::string> read_private(int fd, const fs::path& path) {
     return fail(ErrorKind::auth,
                 "credentials file " + path.string() + " is accessible by group or others (mode " + mode +
                     "); refusing to use it",
-                "chmod 600 " + path.string(), path.string());
+                "chmod 600 " + path.string());  // no location: the message names the file
   }
   std::string out;
   char buf[16384];
