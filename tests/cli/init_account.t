@@ -130,11 +130,13 @@ commands:
   init       create a project directory
   account    add, list and remove accounts
   plan       the content calendar: add, list, show, queue, import, export, calendar
+  audit      lint the calendar: limits, media, alt text, schedule, brand, credentials
 
 examples:
   smm init demo --zone Europe/Paris
   smm plan add "Launch day!" --to feed --at "tomorrow 09:00"
   smm plan add "An evergreen tip" --to feed --queue && smm plan queue
   smm plan calendar --week
+  smm audit --format sarif -o smm.sarif
 
 Run `smm <command> --help` for a command's flags, `man smm` for the whole story.
