@@ -20,6 +20,7 @@ commands:
   account    add, list and remove accounts
   plan       the content calendar: add, list, show, queue, import, export, calendar
   audit      lint the calendar: limits, media, alt text, schedule, brand, credentials
+  post       publish what is due (run it from cron)
 
 examples:
   smm init demo --zone Europe/Paris
@@ -27,6 +28,7 @@ examples:
   smm plan add "An evergreen tip" --to feed --queue && smm plan queue
   smm plan calendar --week
   smm audit --format sarif -o smm.sarif
+  smm post --dry-run && smm post
 
 Run `smm <command> --help` for a command's flags, `man smm` for the whole story.
 )";
@@ -101,6 +103,7 @@ std::unique_ptr<CLI::App> make_app(Runtime& rt) {
   register_account(*app, rt);
   register_plan(*app, rt);
   register_audit(*app, rt);
+  register_post(*app, rt);
   return app;
 }
 

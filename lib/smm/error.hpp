@@ -26,6 +26,9 @@ struct Error {
   std::string message;
   std::string hint;
   std::string location;
+  /// Worth another try later (network failure, timeout, 5xx, 429): `post` keeps such a target
+  /// due instead of needing --retry-failed.
+  bool retryable = false;
 
   /// "location: message" or just the message.
   [[nodiscard]] std::string what() const;

@@ -35,7 +35,9 @@ http::Response FakeTransport::reply(int status, std::string body, http::Headers 
 
 Error FakeTransport::failure(const std::string& host, const std::string& reason,
                              const std::string& detail) {
-  return Error{ErrorKind::runtime, host + ": " + reason + ": " + detail, "a hint", {}};
+  bool retryable = reason == "timed out" || reason == "could not connect" || reason == "request failed" ||
+                   reason.starts_with("could not resolve");
+  return Error{ErrorKind::runtime, host + ": " + reason + ": " + detail, "a hint", {}, retryable};
 }
 
 std::string FakeTransport::host_of(const std::string& url) {

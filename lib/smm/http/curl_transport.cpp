@@ -132,7 +132,10 @@ Error failure(const Transfer& transfer, CURLcode code) {
   Failure what = classify(code, transfer.body_too_large);
   std::string detail =
       transfer.error[0] != '\0' ? std::string(transfer.error) : curl_easy_strerror(code);
-  return Error{ErrorKind::runtime, host + ": " + what.reason + ": " + detail, what.hint, {}};
+  std::string_view reason = what.reason;
+  bool retryable = reason == "timed out" || reason == "could not connect" || reason == "request failed" ||
+                   reason.starts_with("could not resolve");
+  return Error{ErrorKind::runtime, host + ": " + what.reason + ": " + detail, what.hint, {}, retryable};
 }
 
 Result<Response> finish(Transfer& transfer, CURLcode code) {

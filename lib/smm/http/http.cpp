@@ -106,6 +106,28 @@ std::string_view failure_reason(const Error& error) {
   return colon == std::string_view::npos ? message : message.substr(colon + 2);
 }
 
+std::string describe(const Request& request) {
+  static constexpr std::string_view k_secret[] = {"authorization", "proxy-authorization", "cookie", "x-api-key"};
+  std::string out = request.method + " " + request.url + "\n";
+  for (const auto& [name, value] : request.headers) {
+    bool secret = false;
+    for (auto s : k_secret) {
+      secret = secret || iequals(name, s);
+    }
+    out += name + ": " + (secret ? std::string("[redacted]") : value) + "\n";
+  }
+  if (!request.body.empty()) {
+    out += "\n" + request.body + (request.body.ends_with('\n') ? "" : "\n");
+  }
+  return out;
+}
+
+bool maybe_sent(const Error& error) {
+  std::string_view reason = failure_reason(error);
+  return reason.starts_with("timed out: ") || reason.starts_with("request failed: ") ||
+         reason.starts_with("response too large: ");
+}
+
 std::vector<Result<Response>> Transport::send_all(const std::vector<Request>& requests,
                                                   std::size_t /*parallel*/) {
   std::vector<Result<Response>> results;

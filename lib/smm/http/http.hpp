@@ -79,12 +79,23 @@ std::string status_text(int status);
 /// name the URL themselves ("could not connect: ..."). The whole message when there is no prefix.
 std::string_view failure_reason(const Error& error);
 
+/// A request as text for `--dry-run`: "METHOD URL", the header fields (Authorization, cookies and
+/// other credential headers shown as "[redacted]"), a blank line and the body when there is one.
+std::string describe(const Request& request);
+
+/// True when a failed request may still have reached the server (a timeout or a connection lost
+/// after sending), so its outcome is unknown; false for failures before anything was sent
+/// (could not connect or resolve, TLS, malformed URL) and for every error that is not a
+/// transport failure.
+bool maybe_sent(const Error& error);
+
 /// Sends requests. A status >= 400 is a Response, not an error: errors are failures to get any
 /// response (DNS, connection refused, TLS, timeout, too many redirects, body too large), as
 /// ErrorKind::runtime with the message "<host>: <reason>: <detail>" (detail is curl's text) where
 /// reason is one of "timed out", "could not connect", "could not resolve host", "could not
 /// resolve proxy", "TLS failed", "too many redirects", "unsupported protocol", "malformed URL",
-/// "response too large", "request failed"; the hint says what to do. Messages name the host
+/// "response too large", "request failed"; the hint says what to do. Timeouts, connection and
+/// resolution failures and "request failed" are Error::retryable. Messages name the host
 /// only, never the path, query or header values (which may carry tokens).
 ///
 /// A Transport is used from one thread at a time.

@@ -219,6 +219,30 @@ Kind kind_of(Type type) {
   return Kind::unknown;
 }
 
+const char* mime_type(Type type) {
+  switch (type) {
+    case Type::jpeg:
+      return "image/jpeg";
+    case Type::png:
+      return "image/png";
+    case Type::gif:
+      return "image/gif";
+    case Type::webp:
+      return "image/webp";
+    case Type::heic:
+      return "image/heic";
+    case Type::avif:
+      return "image/avif";
+    case Type::mp4:
+      return "video/mp4";
+    case Type::mov:
+      return "video/quicktime";
+    case Type::unknown:
+      break;
+  }
+  return "application/octet-stream";
+}
+
 const char* type_name(Type type) {
   switch (type) {
     case Type::jpeg:

@@ -32,6 +32,8 @@ Type sniff(std::string_view bytes);
 Kind kind_of(Type type);
 /// "JPEG", "PNG", "GIF", "WebP", "HEIC", "AVIF", "MP4", "MOV", "unknown".
 const char* type_name(Type type);
+/// "image/jpeg", "image/png", ..., "video/quicktime"; "application/octet-stream" when unknown.
+const char* mime_type(Type type);
 
 /// Type and dimensions from a file's leading bytes (all of them for a GIF frame count).
 Info probe(std::string_view bytes);

@@ -201,8 +201,23 @@ void read_nested(PostReader& r, od::value v, std::string_view key, Post& post) {
     if (!s.is_object()) {
       continue;
     }
-    post.publish[account] = TargetState{text(s, "state"), text(s, "remote_id"), text(s, "url"), text(s, "at"),
-                                        text(s, "error"), rest(s, {"state", "remote_id", "url", "at", "error"})};
+    TargetState state;
+    state.state = text(s, "state");
+    state.remote_id = text(s, "remote_id");
+    state.url = text(s, "url");
+    state.at = text(s, "at");
+    state.error = text(s, "error");
+    state.retryable = s.contains("retryable") && s["retryable"].is_boolean() && s["retryable"].get<bool>();
+    state.attempts = s.contains("attempts") && s["attempts"].is_number_integer() ? s["attempts"].get<int>() : 0;
+    if (auto parts = s.find("parts"); parts != s.end() && parts->is_array()) {
+      for (const auto& p : *parts) {
+        if (p.is_object()) {
+          state.parts.push_back({text(p, "key"), text(p, "remote_id"), text(p, "url"), rest(p, {"key", "remote_id", "url"})});
+        }
+      }
+    }
+    state.extra = rest(s, {"state", "remote_id", "url", "at", "error", "retryable", "attempts", "parts"});
+    post.publish[account] = std::move(state);
   }
 }
 

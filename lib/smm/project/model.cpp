@@ -33,6 +33,23 @@ Json state_json(const TargetState& s) {
   put_if(doc, "url", s.url);
   put_if(doc, "at", s.at);
   put_if(doc, "error", s.error);
+  if (s.retryable) {
+    doc["retryable"] = true;
+  }
+  if (s.attempts > 0) {
+    doc["attempts"] = s.attempts;
+  }
+  if (!s.parts.empty()) {
+    doc["parts"] = Json::array();
+    for (const auto& part : s.parts) {
+      Json item = Json::object();
+      put_if(item, "key", part.key);
+      put_if(item, "remote_id", part.remote_id);
+      put_if(item, "url", part.url);
+      append_extra(item, part.extra);
+      doc["parts"].push_back(item);
+    }
+  }
   append_extra(doc, s.extra);
   return doc;
 }

@@ -59,13 +59,28 @@ struct Approval {
   Json extra = Json::object();
 };
 
+/// One sent piece of a target: a thread part, or the first comment (after the parts). `key` is
+/// the idempotency key written before the request; `remote_id` is set once the platform
+/// confirmed it. A part with a key and no remote id is unconfirmed: it may or may not exist.
+struct PartState {
+  std::string key;
+  std::string remote_id;
+  std::string url;
+  Json extra = Json::object();  ///< platform handles beside the id (Bluesky "uri", "cid")
+
+  [[nodiscard]] bool confirmed() const { return !remote_id.empty(); }
+};
+
 /// One target's publishing record (written by `post`; `plan` only reads it).
 struct TargetState {
   std::string state;  ///< sending | published | failed | missed
-  std::string remote_id;
-  std::string url;
+  std::string remote_id;  ///< of the first part
+  std::string url;        ///< of the first part
   std::string at;
   std::string error;
+  bool retryable = false;  ///< failed: a later run may try again (network, 5xx, 429)
+  int attempts = 0;        ///< runs that tried to send it
+  std::vector<PartState> parts;
   Json extra = Json::object();
 };
 

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The platform seam (ARCHITECTURE §9): what `post` (and later `inbox` and `report`) need from a
+// network, one implementation per platform in <name>.{hpp,cpp}. A client turns HTTP statuses into
+// ErrorKinds (401/403 -> auth, 404 -> not_found, 429 -> runtime with "rate limited until ...",
+// 5xx and network failures -> runtime with Error::retryable) and never puts a secret in a message.
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "smm/error.hpp"
+#include "smm/http/http.hpp"
+#include "smm/time/time.hpp"
+
+namespace smm::project {
+struct Account;
+struct Project;
+struct Post;
+}  // namespace smm::project
+
+namespace smm::creds {
+class Session;
+}
+
+namespace smm::platform {
+
+using Json = nlohmann::ordered_json;
+
+/// A published thing on the platform.
+struct Remote {
+  std::string id;
+  std::string url;
+  Json extra = Json::object();  ///< handles beside the id (Bluesky "uri" and "cid")
+};
+
+struct Media {
+  std::filesystem::path file;  ///< absolute
+  std::string path;            ///< as written in the post (relative to the project)
+  std::string alt;
+  std::string mime;            ///< image/jpeg, image/png, image/gif, image/webp, video/mp4, ...
+  std::uintmax_t size = 0;
+  int width = 0;   ///< 0 when unknown
+  int height = 0;
+};
+
+/// One request to publish: a thread part or the first comment, for one target.
+struct Part {
+  const project::Post* post = nullptr;
+  std::string account;
+  std::size_t index = 0;   ///< 0-based; the first comment comes after the last part
+  std::size_t count = 1;   ///< thread parts (the first comment is not counted)
+  bool comment = false;    ///< the first comment (a reply to the first part)
+  std::string text;
+  std::vector<Media> media;  ///< the first part's only
+  std::string key;           ///< idempotency key, written to the post file before sending
+  std::optional<Remote> root;    ///< the thread's first part, for parts after it
+  std::optional<Remote> parent;  ///< the part this one replies to
+  time::Instant at{};            ///< when it was scheduled (the feed's date)
+};
+
+struct Capabilities {
+  bool threads = false;        ///< can reply to its own posts
+  bool first_comment = false;
+  bool idempotent = false;     ///< resending with the same key cannot create a duplicate
+  bool lookup = false;         ///< find() can tell whether an unconfirmed send landed
+  std::size_t max_media = 0;
+  bool alt_text = false;
+};
+
+/// Who the credentials belong to, for `account check`.
+struct Identity {
+  std::string handle;
+  std::string id;
+  std::string url;
+  std::vector<std::string> scopes;
+  std::optional<time::Instant> expires_at;
+};
+
+class Client {
+ public:
+  Client() = default;
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+  virtual ~Client() = default;
+
+  [[nodiscard]] virtual Capabilities capabilities() const = 0;
+  /// A fresh idempotency key for a part (Bluesky: a TID record key; others: a random token).
+  [[nodiscard]] virtual std::string new_key(const Part& part) const;
+  /// Publishes one part. Errors carry the platform's message; see retryable().
+  virtual Result<Remote> publish(const Part& part) = 0;
+  /// An earlier send of `part` (same key) whose outcome is unknown: the remote post when it
+  /// exists, nullopt when it surely does not. Fails when the platform cannot tell.
+  virtual Result<std::optional<Remote>> find(const Part& part) = 0;
+  /// The exact requests publish() would send, for `post --dry-run` (ids not yet known appear as
+  /// placeholders such as "{media-1}" and "{part-1}").
+  [[nodiscard]] virtual std::vector<http::Request> preview(const Part& part) const = 0;
+  /// Deletes a published post (live tests clean up with it).
+  virtual Result<void> remove(const Remote& remote) = 0;
+  /// Verifies the credentials online.
+  virtual Result<Identity> check() = 0;
+};
+
+/// What a client needs to exist.
+struct Env {
+  const project::Project* project = nullptr;
+  const project::Account* account = nullptr;
+  std::function<time::Instant()> now;
+  /// The network; null for offline platforms (feed) and in dry runs.
+  http::Transport* transport = nullptr;
+  /// Stored credentials of the account, shared by the clients of one run (may be null for
+  /// platforms that need none).
+  std::shared_ptr<creds::Session> session;
+};
+
+/// The client for env.account's platform, or an error naming the platforms smm can publish to.
+Result<std::unique_ptr<Client>> make_client(const Env& env);
+/// True when smm can publish to this platform.
+bool can_publish(std::string_view platform);
+/// The platforms smm can publish to.
+std::vector<std::string> publishing_platforms();
+/// `bytes` random bytes (OpenSSL) as lower-case hex: idempotency keys and OAuth state.
+std::string random_token(std::size_t bytes);
+
+}  // namespace smm::platform

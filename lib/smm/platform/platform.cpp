@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#include <openssl/rand.h>
+
+#include <array>
+
+#include "smm/platform/client.hpp"
+#include "smm/platform/feed.hpp"
+#include "smm/project/project.hpp"
+
+namespace smm::platform {
+namespace {
+
+struct Maker {
+  const char* platform;
+  Result<std::unique_ptr<Client>> (*make)(const Env& env);
+};
+
+template <typename T>
+Result<std::unique_ptr<Client>> make_as(const Env& env) {
+  return T::make(env);
+}
+
+constexpr std::array k_makers{
+    Maker{"feed", &make_as<FeedClient>},
+};
+
+}  // namespace
+
+std::string random_token(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1) {
+    throw std::runtime_error("RAND_bytes failed");
+  }
+  static const char* k_hex = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char c : raw) {
+    hex += k_hex[c >> 4U];
+    hex += k_hex[c & 15U];
+  }
+  return hex;
+}
+
+std::string Client::new_key(const Part& /*part*/) const { return random_token(16); }
+
+bool can_publish(std::string_view platform) {
+  for (const auto& m : k_makers) {
+    if (platform == m.platform) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> publishing_platforms() {
+  std::vector<std::string> names;
+  for (const auto& m : k_makers) {
+    names.emplace_back(m.platform);
+  }
+  return names;
+}
+
+Result<std::unique_ptr<Client>> make_client(const Env& env) {
+  const std::string& platform = env.account->platform;
+  for (const auto& m : k_makers) {
+    if (platform == m.platform) {
+      return m.make(env);
+    }
+  }
+  std::string list;
+  for (const auto& name : publishing_platforms()) {
+    list += (list.empty() ? "" : ", ") + name;
+  }
+  return fail(ErrorKind::runtime, "smm cannot publish to " + platform + " yet",
+              "platforms smm publishes to: " + list, project::Project::account_path(env.account->name));
+}
+
+}  // namespace smm::platform
