@@ -55,7 +55,7 @@ _smm_spec() {
   case "$1" in
     # [smm]
     "smm")
-      subs="init account plan audit"
+      subs="init account plan audit post"
       flags="-C --project --format --json -o --output -q --quiet --debug --no-color --no-input --now -h --help --version"
       args="-C --project --format -o --output --now"
       ;;
@@ -160,6 +160,12 @@ _smm_spec() {
     "smm audit")
       flags="--format --online --rules"
       args="--format"
+      pos=post
+      ;;
+    # [smm post]
+    "smm post")
+      flags="-n --dry-run --account --max-late --catch-up -j --jobs --retry-failed --timeout -y --yes"
+      args="--account --max-late -j --jobs --timeout"
       pos=post
       ;;
     # [end]

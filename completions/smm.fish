@@ -103,6 +103,7 @@ complete -c smm -n '__smm_is' -a init -d 'Create a project directory'
 complete -c smm -n '__smm_is' -a account -d 'Add, list and remove accounts'
 complete -c smm -n '__smm_is' -a plan -d 'The content calendar'
 complete -c smm -n '__smm_is' -a audit -d 'Lint posts and accounts'
+complete -c smm -n '__smm_is' -a post -d 'Publish what is due'
 # Global flags are accepted before or after the command.
 complete -c smm -s C -l project -r -a '(__fish_complete_directories)' -d 'Project directory'
 complete -c smm -l format -x -a 'table tsv csv json jsonl' -d 'Output format'
@@ -271,3 +272,14 @@ complete -c smm -n '__smm_is audit' -l online -d 'Also check that links resolve'
 complete -c smm -n '__smm_is audit' -l rules -d 'List the rules'
 
 # [end]
+
+# [smm post]
+complete -c smm -n '__smm_is post' -a '(__smm_names posts)' -d 'Post'
+complete -c smm -n '__smm_is post' -s n -l dry-run -d 'Print the requests, send nothing'
+complete -c smm -n '__smm_is post' -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+complete -c smm -n '__smm_is post' -l max-late -x -d 'Mark targets due longer ago missed'
+complete -c smm -n '__smm_is post' -l catch-up -d 'Publish late and missed targets'
+complete -c smm -n '__smm_is post' -s j -l jobs -x -d 'Requests in parallel'
+complete -c smm -n '__smm_is post' -l retry-failed -d 'Also retry targets that failed for good'
+complete -c smm -n '__smm_is post' -l timeout -x -d 'Give up on a request after DUR'
+complete -c smm -n '__smm_is post' -s y -l yes -d 'Do not ask before publishing named posts'

@@ -23,6 +23,7 @@ struct PostOptions {
   std::size_t jobs = post::k_default_jobs;
   bool retry_failed = false;
   bool yes = false;
+  std::string timeout;
 };
 
 Result<post::Selection> selection(const Runtime& rt, const project::Project& proj, const PostOptions& opts) {
@@ -72,6 +73,14 @@ Result<int> publish(Runtime& rt, project::Project& proj, const std::vector<post:
   io::Progress progress(rt.ctx.io, !rt.global.quiet && fmt && *fmt == output::Format::table, "publishing", tasks.size());
   post::RunConfig config;
   config.jobs = opts.jobs;
+  if (!opts.timeout.empty()) {
+    auto t = time::parse_duration(opts.timeout);
+    if (!t || t->count() <= 0) {
+      return fail(ErrorKind::usage, "--timeout: expected a duration such as 30s or 2m, not \"" + opts.timeout + "\"");
+    }
+    config.timeouts.total = std::chrono::duration_cast<std::chrono::milliseconds>(*t);
+    config.timeouts.connect = std::min(config.timeouts.connect, config.timeouts.total);
+  }
   config.now = rt.now();
   config.make_transport = rt.ctx.make_transport;
   config.open_session = [&rt] { return creds::Session::open(rt.ctx.env); };
@@ -145,6 +154,7 @@ void register_post(CLI::App& app, Runtime& rt) {
   cmd->add_option("-j,--jobs", opts->jobs, "Requests in parallel (default 16)")->type_name("N")->check(CLI::Range(1, 256));
   cmd->add_flag("--retry-failed", opts->retry_failed, "Also retry targets that failed for good");
   cmd->add_flag("-y,--yes", opts->yes, "Do not ask before publishing named posts");
+  cmd->add_option("--timeout", opts->timeout, "Give up on a request after DUR (default 30s; connecting 10s)")->type_name("DUR");
   cmd->callback([&rt, opts] { rt.action = [&rt, opts] { return run_post(rt, *opts); }; });
 }
 

@@ -131,6 +131,7 @@ commands:
   account    add, list and remove accounts
   plan       the content calendar: add, list, show, queue, import, export, calendar
   audit      lint the calendar: limits, media, alt text, schedule, brand, credentials
+  post       publish what is due (run it from cron)
 
 examples:
   smm init demo --zone Europe/Paris
@@ -138,5 +139,6 @@ examples:
   smm plan add "An evergreen tip" --to feed --queue && smm plan queue
   smm plan calendar --week
   smm audit --format sarif -o smm.sarif
+  smm post --dry-run && smm post
 
 Run `smm <command> --help` for a command's flags, `man smm` for the whole story.

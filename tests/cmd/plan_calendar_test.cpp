@@ -38,7 +38,7 @@ class TempProject {
     masto.zone = "America/New_York";
     REQUIRE(smm::project::save_account(m_dir, masto));
     add("2026-11-23-teaser", "2026-11-23T07:30:00Z", "Teaser: something big is coming")
-        .publish["feed"] = {"published", "1", "https://example.com/teaser", k_now, "", {}};
+        .publish["feed"] = smm::project::TargetState{.state = "published", .remote_id = "1", .url = "https://example.com/teaser", .at = k_now};
     auto& launch =
         add("2026-11-24-launch", "2026-11-24T08:00:00Z", "Launch day! Our new app is out, try it");
     launch.targets = {"feed", "masto"};

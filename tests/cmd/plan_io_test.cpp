@@ -92,12 +92,7 @@ TEST_CASE("plan export | plan import changes no byte", "[plan][csv]") {
   auto sent = rich_post("sent");
   sent.zone = "Asia/Tokyo";
   sent.status = "scheduled";
-  sent.publish["feed"] = {"published",
-                          "42",
-                          "https://example.com/42",
-                          "2026-11-24T09:00:02+01:00",
-                          "",
-                          project::Json::object()};
+  sent.publish["feed"] = project::TargetState{.state = "published", .remote_id = "42", .url = "https://example.com/42", .at = "2026-11-24T09:00:02+01:00"};
   sent.approval =
       project::Approval{"ana", "2026-11-20T10:00:00+01:00", "sha256:abc", project::Json::object()};
   proj.save(sent);
@@ -242,7 +237,7 @@ TEST_CASE("plan import --dry-run writes nothing; unknown columns are named", "[p
 TEST_CASE("plan import updates posts and guards sent ones", "[plan][csv]") {
   TempProject proj;
   auto sent = rich_post("sent");
-  sent.publish["feed"] = {"published", "42", "", "", "", project::Json::object()};
+  sent.publish["feed"] = project::TargetState{.state = "published", .remote_id = "42"};
   proj.save(sent);
   proj.save(rich_post("draft-one"));
   proj.write("in.csv",

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cmd/root.hpp"
+#include "smm/http/http.hpp"
 #include "smm/io/test_streams.hpp"
 #include "smm/project/files.hpp"
 #include "smm/project/init.hpp"
@@ -37,6 +38,8 @@ struct RunOptions {
   std::string input;
   std::map<std::string, std::string> env;
   int width = 80;
+  /// The network for commands that go online (none by default).
+  std::function<std::unique_ptr<http::Transport>()> transport;
 };
 
 class TempProject {
@@ -70,7 +73,7 @@ class TempProject {
     io.set_input(options.input);
     std::map<std::string, std::string> vars = {{"SMM_NOW", "2026-11-23T10:00:00Z"}};
     vars.insert(options.env.begin(), options.env.end());
-    Context ctx{io, [] { return fixed_now(); }, m_dir, Env(vars)};
+    Context ctx{io, [] { return fixed_now(); }, m_dir, Env(vars), options.transport};
     int code = cmd::run(args, ctx);
     return {code, io.out_text(), io.err_text()};
   }

@@ -108,7 +108,8 @@ class Client {
   virtual Result<Identity> check() = 0;
 };
 
-/// What a client needs to exist.
+/// What a client needs to exist. make() must succeed with no transport and no session (that is
+/// how `post --dry-run` builds previews); publish(), find() and check() then need both.
 struct Env {
   const project::Project* project = nullptr;
   const project::Account* account = nullptr;
@@ -118,6 +119,8 @@ struct Env {
   /// Stored credentials of the account, shared by the clients of one run (may be null for
   /// platforms that need none).
   std::shared_ptr<creds::Session> session;
+  /// Timeouts for every request (`post --timeout`).
+  http::Timeouts timeouts;
 };
 
 /// The client for env.account's platform, or an error naming the platforms smm can publish to.

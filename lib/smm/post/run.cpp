@@ -81,7 +81,7 @@ Result<platform::Client*> Worker::client(const std::string& name) {
   auto it = m_clients.find(name);
   if (it == m_clients.end()) {
     const project::Account* account = m_project.account(name);
-    platform::Env env{&m_project, account, [now = m_config.now] { return now; }, nullptr, nullptr};
+    platform::Env env{&m_project, account, [now = m_config.now] { return now; }, nullptr, nullptr, m_config.timeouts};
     Result<std::unique_ptr<platform::Client>> made = fail(ErrorKind::runtime, "unknown account \"" + name + "\"",
                                                           "add it with `smm account add`");
     if (account != nullptr && creds::needs_credentials(account->platform)) {
@@ -170,7 +170,7 @@ Result<std::string> preview(const project::Project& project, const std::vector<T
       continue;
     }
     const project::Account* account = project.account(task.account);
-    platform::Env env{&project, account, [now] { return now; }, nullptr, nullptr};
+    platform::Env env{&project, account, [now] { return now; }, nullptr, nullptr, {}};
     auto client = account == nullptr ? fail(ErrorKind::runtime, "unknown account") : platform::make_client(env);
     auto parts = client ? parts_for(project, *post, task.account, (*client)->capabilities())
                         : std::unexpected(client.error());

@@ -22,6 +22,7 @@ inline constexpr std::size_t k_default_jobs = 16;
 
 struct RunConfig {
   std::size_t jobs = k_default_jobs;
+  http::Timeouts timeouts;
   time::Instant now{};
   /// Builds a transport for a worker; empty: no network (feed only).
   std::function<std::unique_ptr<http::Transport>()> make_transport;

@@ -98,12 +98,12 @@ TEST_CASE("credentials-missing", "[audit][credentials]") {
   SECTION("good: drafts and published targets do not count") {
     fx.project.posts[0].status = "draft";
     fx.project.posts[1].status = "draft";
-    fx.project.posts[2].publish["sky"] = project::TargetState{"published", "1", "", "", "", project::Json::object()};
+    fx.project.posts[2].publish["sky"] = project::TargetState{.state = "published", .remote_id = "1"};
     CHECK(show(fx.run()).empty());
   }
   SECTION("bad: a failed or missed target still counts") {
     fx.login("mastodon:acme@mastodon.social");
-    fx.project.posts[2].publish["sky"] = project::TargetState{"failed", "", "", "", "", project::Json::object()};
+    fx.project.posts[2].publish["sky"] = project::TargetState{.state = "failed", .remote_id = ""};
     CHECK(fx.run().size() == 1);
   }
   SECTION("a webhook needs its secret URL stored") {
@@ -156,7 +156,7 @@ TEST_CASE("credentials-expiring", "[audit][credentials]") {
     fx.login(id, at("2026-12-14T23:30:00Z"));
     for (auto& p : fx.project.posts) {
       if (p.at && *p.at > at("2026-12-14T23:30:00Z")) {
-        p.publish["sky"] = project::TargetState{"published", "1", "", "", "", project::Json::object()};
+        p.publish["sky"] = project::TargetState{.state = "published", .remote_id = "1"};
       }
     }
     CHECK(fx.run().empty());

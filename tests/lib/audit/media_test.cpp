@@ -79,7 +79,7 @@ TEST_CASE("media-missing", "[audit][media]") {
   }
   SECTION("good: every target published already") {
     fx.post({"x"}, {{"media/nope.png", ""}});
-    fx.project.posts[0].publish["x"] = project::TargetState{"published", "1", "", "", "", project::Json::object()};
+    fx.project.posts[0].publish["x"] = project::TargetState{.state = "published", .remote_id = "1"};
     CHECK(fx.run().empty());
   }
 }
@@ -212,7 +212,7 @@ TEST_CASE("alt-text-missing", "[audit][media]") {
     fx.post({"instagram"}, {{vid, ""}});
     CHECK(fx.run().empty());
     fx.post({"mastodon", "feed"}, {{img, ""}});
-    fx.project.posts[0].publish["mastodon"] = project::TargetState{"published", "1", "", "", "", project::Json::object()};
+    fx.project.posts[0].publish["mastodon"] = project::TargetState{.state = "published", .remote_id = "1"};
     CHECK(fx.run().empty());
   }
 }

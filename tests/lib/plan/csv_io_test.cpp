@@ -67,12 +67,7 @@ std::vector<project::Post> sample_posts() {
   sent.zone = "Asia/Tokyo";
   sent.media = {{"media/x.jpg", "", project::Json::object()},
                 {"media/y.jpg", "Y alt", project::Json::object()}};
-  sent.publish["feed"] = {"published",
-                          "1",
-                          "https://example.com/1",
-                          "2026-11-24T09:00:01+01:00",
-                          "",
-                          project::Json::object()};
+  sent.publish["feed"] = project::TargetState{.state = "published", .remote_id = "1", .url = "https://example.com/1", .at = "2026-11-24T09:00:01+01:00"};
   sent.approval =
       project::Approval{"alice", "2026-11-20T10:00:00+01:00", "sha256:00", project::Json::object()};
   posts.push_back(sent);
@@ -274,7 +269,7 @@ TEST_CASE("plan_import leaves fields of missing columns alone", "[plan][csv]") {
 TEST_CASE("plan_import reports bad rows with row and column", "[plan][csv]") {
   auto proj = make_project();
   auto sent = rich_post();
-  sent.publish["feed"] = {"published", "1", "", "", "", project::Json::object()};
+  sent.publish["feed"] = project::TargetState{.state = "published", .remote_id = "1"};
   proj.posts = {sent};
   auto result = import_text(proj, k_header +
                                       ",2026-11-24 09:00,,,mastp,Typo,,,,,,\n"
