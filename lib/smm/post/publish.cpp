@@ -34,7 +34,7 @@ class Machine {
   Step send_part(Part& part, std::size_t i, const platform::Capabilities& caps);
   Step reconcile(Part& part, std::size_t i, const platform::Capabilities& caps);
   Step fail(const Error& error, bool keep_sending);
-  bool save();
+  bool save(bool ahead = false);
 
   const Publishing& m_with;
   project::Post& m_post;
@@ -42,8 +42,8 @@ class Machine {
   Outcome m_out;
 };
 
-bool Machine::save() {
-  if (auto ok = m_with.save(m_post); !ok) {
+bool Machine::save(bool ahead) {
+  if (auto ok = m_with.save(m_post, ahead); !ok) {
     m_out.state = "failed";
     m_out.message = ok.error().message;
     return false;
@@ -91,7 +91,7 @@ Machine::Step Machine::send_part(Part& part, std::size_t i, const platform::Capa
   if (part.key.empty()) {
     part.key = m_with.client->new_key(part);
     m_state.parts.push_back(PartState{part.key, "", "", platform::Json::object()});
-    if (!save()) {
+    if (!save(true)) {
       m_state.parts.pop_back();
       return Step::stop;
     }
@@ -119,9 +119,7 @@ Outcome Machine::run() {
     fail(parts.error(), false);
     return m_out;
   }
-  if (!save()) {
-    return m_out;
-  }
+  // No write yet: the state reaches the disk with the first part's key, before its request.
   for (Part& part : *parts) {
     part.at = m_post.at.value_or(m_with.now);
   }
@@ -237,7 +235,7 @@ Outcome miss_target(const Publishing& with, project::Post& post, const std::stri
   st.error = reason;
   st.at = time::format_rfc3339(with.now, with.project->zone());
   Outcome out{post.id, account, "missed", "", reason, ErrorKind::runtime};
-  if (auto ok = with.save(post); !ok) {
+  if (auto ok = with.save(post, false); !ok) {
     out.state = "failed";
     out.message = ok.error().message;
   }

@@ -29,8 +29,10 @@ struct Outcome {
   ErrorKind kind = ErrorKind::runtime;
 };
 
-/// Writes the post file (atomically); the state machine calls it at every step.
-using SavePost = std::function<Result<void>(const project::Post&)>;
+/// Writes the post file (atomically); the state machine calls it at every step. `ahead` is true
+/// for the write-ahead step before a request, which must be durable before anything is sent;
+/// the others record what a later run could reconcile anyway.
+using SavePost = std::function<Result<void>(const project::Post&, bool ahead)>;
 
 struct Publishing {
   const project::Project* project = nullptr;

@@ -8,6 +8,7 @@
 
 #include "smm/creds/store.hpp"
 #include "smm/http/http.hpp"
+#include "smm/post/gate.hpp"
 
 namespace smm::post {
 namespace {
@@ -33,7 +34,9 @@ std::vector<Group> by_post(const std::vector<Task>& tasks) {
 /// The state all workers share: the credential session, opened once on first need.
 class Shared {
  public:
-  explicit Shared(const RunConfig& config) : m_config(config) {}
+  explicit Shared(const RunConfig& config) : gates(config.jobs), m_config(config) {}
+
+  Gates gates;
 
   Result<std::shared_ptr<creds::Session>> session() {
     std::lock_guard lock(m_mutex);
@@ -97,6 +100,9 @@ Result<platform::Client*> Worker::client(const std::string& name) {
     } else if (account != nullptr) {
       made = platform::make_client(env);
     }
+    if (made && account != nullptr) {
+      made = std::make_unique<GatedClient>(std::move(*made), m_shared.gates.all(), m_shared.gates.platform(account->platform));
+    }
     it = m_clients.emplace(name, std::move(made)).first;
   }
   if (!it->second) {
@@ -126,7 +132,7 @@ Outcome Worker::act(project::Post& post, const Task& task) {
 std::vector<Outcome> run(project::Project& project, const std::vector<Task>& tasks, const RunConfig& config) {
   RunConfig cfg = config;
   if (!cfg.save) {
-    cfg.save = [root = project.root](const project::Post& p) { return project::save_post(root, p); };
+    cfg.save = [root = project.root](const project::Post& p, bool ahead) { return project::save_post(root, p, ahead); };
   }
   std::vector<Group> groups = by_post(tasks);
   std::vector<Outcome> outcomes(tasks.size());
@@ -148,7 +154,9 @@ std::vector<Outcome> run(project::Project& project, const std::vector<Task>& tas
       }
     }
   };
-  std::size_t n = std::min(std::max<std::size_t>(cfg.jobs, 1), std::max<std::size_t>(groups.size(), 1));
+  // Twice as many workers as request slots: while some wait on the network, others write and
+  // fsync their post files.
+  std::size_t n = std::min(2 * std::max<std::size_t>(cfg.jobs, 1), std::max<std::size_t>(groups.size(), 1));
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < n; ++i) {
     threads.emplace_back(work);

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// A `smm post` run over the selected tasks: posts are shared out to up to `jobs` workers, each
-// with its own transport (so requests to one host reuse connections) and its own clients; the
-// targets of one post stay on one worker, in order, so a post file has one writer. Results come
-// back in task order.
+// A `smm post` run over the selected tasks: posts are shared out to up to 2 x `jobs` workers,
+// each with its own transport (so requests to one host reuse connections) and its own clients; at
+// most `jobs` requests are in flight (and at most a platform's cap, see gate.hpp). The targets of
+// one post stay on one worker, in order, so a post file has one writer. Results come back in
+// task order.
 
 #include <functional>
 #include <memory>

@@ -67,7 +67,7 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   return out;
 }
 
-Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view contents) {
+Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view contents, bool sync_dir) {
   std::random_device rd;
   auto dir = path.parent_path();
   auto tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()) + "." +
@@ -88,7 +88,9 @@ Result<void> write_file_atomic(const std::filesystem::path& path, std::string_vi
     ::unlink(tmp.c_str());
     return std::unexpected(err);
   }
-  fsync_dir(dir);
+  if (sync_dir) {
+    fsync_dir(dir);
+  }
   return {};
 }
 

@@ -15,8 +15,10 @@ namespace smm::project {
 Result<std::string> read_file(const std::filesystem::path& path);
 
 /// Writes `contents` so that a reader sees the old file or the new one, never a mix: a temp file
-/// in the same directory, fsync, rename over the target, fsync the directory.
-Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view contents);
+/// in the same directory, fsync, rename over the target, fsync the directory. `sync_dir` false
+/// skips the last step: a power loss may then bring back the old file (never a broken one), which
+/// suits a write whose loss is harmless, such as `post` recording a confirmation it can reconcile.
+Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view contents, bool sync_dir = true);
 
 /// Removes a file (missing is fine) and fsyncs its directory.
 Result<void> remove_file(const std::filesystem::path& path);

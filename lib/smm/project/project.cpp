@@ -291,8 +291,8 @@ std::expected<Post, Problems> read_post(const fs::path& root, const std::string&
   return decode_post(*bytes, id, path);
 }
 
-Result<void> save_post(const fs::path& root, const Post& post) {
-  return write_file_atomic(root / Project::post_path(post.id), dump_json(to_json(post)));
+Result<void> save_post(const fs::path& root, const Post& post, bool sync_dir) {
+  return write_file_atomic(root / Project::post_path(post.id), dump_json(to_json(post)), sync_dir);
 }
 
 Result<void> save_account(const fs::path& root, const Account& account) {

@@ -76,7 +76,7 @@ Problems validate_post(const Post& post, const Project& project);
 std::expected<Post, Problems> read_post(const std::filesystem::path& root, const std::string& id);
 
 /// Writes a post, an account or smm.json atomically, in canonical bytes.
-Result<void> save_post(const std::filesystem::path& root, const Post& post);
+Result<void> save_post(const std::filesystem::path& root, const Post& post, bool sync_dir = true);
 Result<void> save_account(const std::filesystem::path& root, const Account& account);
 Result<void> save_settings(const std::filesystem::path& root, const Settings& settings);
 
