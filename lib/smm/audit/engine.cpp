@@ -2,7 +2,7 @@
 // Runs the rule families, turns load problems into findings, applies the configured severities
 // and puts every finding on a line of its file.
 #include <algorithm>
-#include <map>
+#include <thread>
 #include <tuple>
 
 #include "smm/audit/families.hpp"
@@ -28,26 +28,40 @@ Finding problem_finding(const Error& problem) {
   return f;
 }
 
-/// Reads each file once, however many findings it has.
-class LineFinder {
- public:
-  explicit LineFinder(const std::filesystem::path& root) : m_root(root) {}
-
-  int line(const Finding& f) {
-    if (f.line > 0) {
-      return f.line;
+/// Fills Finding::line for findings[begin, end), sorted by file: each file is read once, while its
+/// findings are located, and then let go.
+void fill_lines(const std::filesystem::path& root, Findings& findings, std::size_t begin, std::size_t end) {
+  std::string text;
+  for (std::size_t i = begin; i < end; ++i) {
+    Finding& f = findings[i];
+    if (i == begin || f.file != findings[i - 1].file) {
+      text = project::read_file(root / f.file).value_or("");
     }
-    auto it = m_files.find(f.file);
-    if (it == m_files.end()) {
-      it = m_files.emplace(f.file, project::read_file(m_root / f.file).value_or("")).first;
+    if (f.line <= 0) {
+      f.line = pointer_line(text, f.pointer);
     }
-    return pointer_line(it->second, f.pointer);
   }
+}
 
- private:
-  std::filesystem::path m_root;
-  std::map<std::string, std::string> m_files;
-};
+/// Fills Finding::line for every finding (sorted by file), in parallel slices that end where a
+/// file's findings end: on a large project this is one more read of every post file.
+void fill_lines(const std::filesystem::path& root, Findings& findings) {
+  std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  threads = std::min(threads, std::max<std::size_t>(1, findings.size() / 256));
+  std::vector<std::thread> pool;
+  std::size_t begin = 0;
+  for (std::size_t t = 1; t <= threads && begin < findings.size(); ++t) {
+    std::size_t end = t == threads ? findings.size() : std::max(begin, findings.size() * t / threads);
+    while (end > begin && end < findings.size() && findings[end].file == findings[end - 1].file) {
+      ++end;
+    }
+    pool.emplace_back([&root, &findings, begin, end] { fill_lines(root, findings, begin, end); });
+    begin = end;
+  }
+  for (auto& th : pool) {
+    th.join();
+  }
+}
 
 /// False for the file of a post left out by Input::only.
 bool selected_file(const Input& input, const std::string& file) {
@@ -77,18 +91,18 @@ Findings run(const Input& input) {
   }
   Findings out;
   out.reserve(found.size());
-  LineFinder lines(input.project.root);
   for (auto& f : found) {
     f.severity = input.config.severity(f.rule);
-    if (f.severity == Severity::off) {
-      continue;
+    if (f.severity != Severity::off) {
+      out.push_back(std::move(f));
     }
-    f.line = lines.line(f);
-    out.push_back(std::move(f));
   }
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.file, a.pointer, a.rule, a.message) < std::tie(b.file, b.pointer, b.rule, b.message);
   });
+  if (input.lines) {
+    fill_lines(input.project.root, out);
+  }
   return out;
 }
 
