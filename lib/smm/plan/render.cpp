@@ -21,7 +21,7 @@ std::vector<std::string> pieces_for(const project::Project& project, const std::
   text::SplitOptions options;
   options.limit = limits.length > 0 ? limits.length : std::string::npos / 4;
   options.markers = project.settings.thread_markers;
-  options.count = text::counter_for(limits.unit);
+  options.count = text::counter_for(limits.unit, text);
   if (limits.bytes > 0 && limits.length > 0) {
     // Both limits bind (Bluesky): count bytes scaled to the length limit, whichever is larger.
     // ceil(bytes * L / B) <= L exactly when bytes <= B, and the maximum of two additive counts

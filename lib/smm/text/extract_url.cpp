@@ -312,7 +312,7 @@ std::optional<std::size_t> match_ascii_domain(const Cps& cps, std::size_t begin,
 }
 
 /// "name.cc" with a country-code TLD is not a URL without a scheme or path, except .co and .tv.
-bool short_domain_allowed(const Cps& cps, UrlSpan d) {
+bool short_domain_allowed(const Cps& cps, CpSpan d) {
   std::size_t dots = 0;
   std::size_t last_dot = d.begin;
   for (std::size_t i = d.begin; i < d.end; ++i) {
@@ -334,11 +334,11 @@ bool short_domain_allowed(const Cps& cps, UrlSpan d) {
 
 /// The URLs a match without a scheme yields: the ASCII domains inside its domain, the last one
 /// running on to the end of the path.
-void add_bare(const Cps& cps, const Match& m, std::vector<UrlSpan>& out) {
+void add_bare(const Cps& cps, const Match& m, std::vector<CpSpan>& out) {
   if (m.begin > 0 && in_set(cps[m.begin - 1].value, U"-_./")) {
     return;
   }
-  std::vector<UrlSpan> found;
+  std::vector<CpSpan> found;
   for (std::size_t p = m.domain_begin; p < m.domain_end;) {
     if (const auto end = match_ascii_domain(cps, p, m.domain_end)) {
       found.push_back({p, *end});
@@ -347,7 +347,7 @@ void add_bare(const Cps& cps, const Match& m, std::vector<UrlSpan>& out) {
       ++p;
     }
   }
-  for (const UrlSpan& d : found) {
+  for (const CpSpan& d : found) {
     if (m.path || short_domain_allowed(cps, d)) {
       out.push_back(d);
     }
@@ -357,12 +357,25 @@ void add_bare(const Cps& cps, const Match& m, std::vector<UrlSpan>& out) {
   }
 }
 
+/// For each index, whether the run of domain characters, '.', '-' and '_' starting there holds a
+/// '.': a domain has at least two labels, so without one no URL without a scheme starts there.
+const std::vector<bool>& dots_ahead(const Cps& cps) {
+  thread_local std::vector<bool> dot;
+  dot.assign(cps.size() + 1, false);
+  for (std::size_t i = cps.size(); i-- > 0;) {
+    const char32_t c = cps[i].value;
+    dot[i] = c == '.' || ((is_domain_char(c) || c == '-' || c == '_') && dot[i + 1]);
+  }
+  return dot;
+}
+
 }  // namespace
 
-std::vector<UrlSpan> find_urls(const Cps& cps, bool without_scheme) {
-  std::vector<UrlSpan> out;
+std::vector<CpSpan> find_urls(const Cps& cps, bool without_scheme) {
+  std::vector<CpSpan> out;
+  const std::vector<bool>& dot = dots_ahead(cps);
   for (std::size_t i = 0; i < cps.size();) {
-    if (i > 0 && !may_precede_url(cps[i - 1].value)) {
+    if ((i > 0 && !may_precede_url(cps[i - 1].value)) || (!dot[i] && match_scheme(cps, i) == 0)) {
       ++i;
       continue;
     }

@@ -31,15 +31,18 @@ bool is_path_end(char32_t c);
 bool is_query_char(char32_t c);
 bool is_query_end(char32_t c);
 
-/// A URL found at code point index `begin`: [begin, end) in code points.
-struct UrlSpan {
+/// A URL or mention found at code point index `begin`: [begin, end) in code points.
+struct CpSpan {
   std::size_t begin = 0;
   std::size_t end = 0;
 };
 
 /// URLs in `cps` the way twitter-text's extractUrlsWithIndices finds them; `without_scheme`
 /// also takes bare domains ending in a valid top-level domain.
-std::vector<UrlSpan> find_urls(const std::vector<CodePoint>& cps, bool without_scheme);
+std::vector<CpSpan> find_urls(const std::vector<CodePoint>& cps, bool without_scheme);
+
+/// Mentions in `cps` the way extract_mentions() finds them.
+std::vector<CpSpan> find_mentions(const std::vector<CodePoint>& cps);
 
 /// The length of the IDNA (punycode, "xn--" prefixed) form of one domain label, or the label's
 /// length when it is ASCII.
