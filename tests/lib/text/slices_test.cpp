@@ -293,6 +293,12 @@ TEST_CASE("a prepared counter counts every slice as counting it alone does", "[t
           const std::string_view slice = whole.substr(cuts[b], cuts[e] - cuts[b]);
           INFO(text << " unit " << static_cast<int>(unit) << " [" << cuts[b] << ", " << cuts[e] << ")");
           REQUIRE(prepared(slice) == count(slice, unit));
+          const std::string copy(slice);  // found in the text, or a part with its marker
+          REQUIRE(prepared(copy) == count(copy, unit));
+          const std::string marked = copy + " " + std::to_string(b) + "/" + std::to_string(e);
+          REQUIRE(prepared(marked) == count(marked, unit));
+          const std::string followed = copy + " " + k_words[(b + e) % k_words.size()];
+          REQUIRE(prepared(followed) == count(followed, unit));
         }
       }
       CHECK(prepared("not a slice") == count("not a slice", unit));
