@@ -208,12 +208,6 @@ bool may_precede_url(char32_t c) {
   return !(is_ascii_alnum(c) || in_set(c, U"@\uFF20$#\uFF03") || is_invalid(c));
 }
 
-std::size_t match_scheme(const Cps& cps, std::size_t i) {
-  if (starts_with(cps, i, U"https://")) {
-    return 8;
-  }
-  return starts_with(cps, i, U"http://") ? 7 : 0;
-}
 
 /// "https://t.co/<slug>" stops after the slug and an optional query (validTcoUrl).
 std::size_t tco_end(const Cps& cps, const Match& m) {
@@ -235,7 +229,7 @@ std::size_t tco_end(const Cps& cps, const Match& m) {
 std::optional<Match> match_url(const Cps& cps, std::size_t begin) {
   Match m;
   m.begin = begin;
-  m.scheme = match_scheme(cps, begin);
+  m.scheme = scheme_length(cps, begin);
   m.domain_begin = begin + m.scheme;
   const auto domain = match_domain(cps, m.domain_begin);
   if (!domain) {
@@ -371,11 +365,21 @@ const std::vector<bool>& dots_ahead(const Cps& cps) {
 
 }  // namespace
 
+std::size_t scheme_length(const Cps& cps, std::size_t i) {
+  if (i >= cps.size() || (cps[i].value | 0x20) != 'h') {
+    return 0;  // the common case, without comparing prefixes
+  }
+  if (starts_with(cps, i, U"https://")) {
+    return 8;
+  }
+  return starts_with(cps, i, U"http://") ? 7 : 0;
+}
+
 std::vector<CpSpan> find_urls(const Cps& cps, bool without_scheme) {
   std::vector<CpSpan> out;
   const std::vector<bool>& dot = dots_ahead(cps);
   for (std::size_t i = 0; i < cps.size();) {
-    if ((i > 0 && !may_precede_url(cps[i - 1].value)) || (!dot[i] && match_scheme(cps, i) == 0)) {
+    if ((!dot[i] && scheme_length(cps, i) == 0) || (i > 0 && !may_precede_url(cps[i - 1].value))) {
       ++i;
       continue;
     }

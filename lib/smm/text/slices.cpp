@@ -50,9 +50,8 @@ bool ends_in_prepend(std::string_view s) {
 class SliceCounter {
  public:
   SliceCounter(std::string_view text, Unit unit) : m_text(text), m_unit(unit) {
-    thread_local Scan scan;
     thread_local Steps steps;
-    scan_text(text, scan);
+    Scan& scan = scanned(text);
     if (!scan.valid || (unit == Unit::weighted && !scan.nfc)) {
       return;  // no sums: every slice is counted from scratch
     }

@@ -22,6 +22,15 @@ std::uint32_t x_weight(char32_t c) {
   return light ? 1 : 2;
 }
 
+/// URLs with or without a scheme, found once per scan.
+const std::vector<detail::CpSpan>& urls_of(Scan& scan) {
+  if (!scan.urls_found) {
+    scan.urls = detail::find_urls(scan.cps, true);
+    scan.urls_found = true;
+  }
+  return scan.urls;
+}
+
 /// One past the grapheme cluster that starts at cps[i].
 std::size_t cluster_end(const Scan& scan, std::size_t i) {
   std::size_t end = i + 1;
@@ -49,11 +58,11 @@ void threads_steps(const Scan& scan, Steps& steps) {
 }
 
 /// X: each URL 23, each emoji cluster 2, other code points 1 or 2 by range.
-void weighted_steps(const Scan& scan, Steps& steps, bool emoji_parsing) {
+void weighted_steps(Scan& scan, Steps& steps, bool emoji_parsing) {
   const std::vector<CodePoint>& cps = scan.cps;
   thread_local std::vector<std::size_t> url_ends;
   url_ends.assign(cps.size(), 0);
-  for (const detail::CpSpan& url : detail::find_urls(cps, true)) {
+  for (const detail::CpSpan& url : urls_of(scan)) {
     url_ends[url.begin] = url.end;
   }
   for (std::size_t i = 0; i < cps.size();) {
@@ -84,10 +93,15 @@ struct Rewrite {
   bool url;
 };
 
-std::vector<Rewrite> mastodon_rewrites(const std::vector<CodePoint>& cps) {
+std::vector<Rewrite> mastodon_rewrites(Scan& scan) {
+  const std::vector<CodePoint>& cps = scan.cps;
   std::vector<Rewrite> out;
-  for (const detail::CpSpan& url : detail::find_urls(cps, false)) {
-    out.push_back({url.begin, url.end, url.begin, true});
+  // find_urls(cps, false) would give the same URLs as these that start with a scheme: its scan
+  // does not depend on the flag, and a bare domain never starts with "http://".
+  for (const detail::CpSpan& url : urls_of(scan)) {
+    if (detail::scheme_length(cps, url.begin) > 0) {
+      out.push_back({url.begin, url.end, url.begin, true});
+    }
   }
   for (const detail::CpSpan& mention : detail::find_mentions(cps)) {
     std::size_t keep = mention.begin + 1;
@@ -102,7 +116,7 @@ std::vector<Rewrite> mastodon_rewrites(const std::vector<CodePoint>& cps) {
 
 /// Mastodon: the grapheme clusters of the text with each entity rewritten, each cluster added
 /// to the code point it starts at (an entity's clusters to its first code point).
-void mastodon_steps(const Scan& scan, Steps& steps) {
+void mastodon_steps(Scan& scan, Steps& steps) {
   const std::vector<CodePoint>& cps = scan.cps;
   ClusterBreaks breaks;
   std::size_t pos = 0;
@@ -113,7 +127,7 @@ void mastodon_steps(const Scan& scan, Steps& steps) {
       steps.joined[pos] = starts ? 0 : 1;
     }
   };
-  for (const Rewrite& r : mastodon_rewrites(cps)) {
+  for (const Rewrite& r : mastodon_rewrites(scan)) {
     if (r.begin < pos) {
       continue;  // overlaps an entity already taken (twitter-text's remove_overlapping_entities)
     }
@@ -138,19 +152,26 @@ void mastodon_steps(const Scan& scan, Steps& steps) {
 
 }  // namespace
 
-void scan_text(std::string_view text, Scan& scan) {
+Scan& scanned(std::string_view text) {
+  thread_local Scan scan;
+  if (text == scan.text) {
+    return scan;
+  }
+  scan.text.assign(text);
   scan.valid = decode(text, scan.cps);
   scan.starts.resize(scan.cps.size());
   scan.nfc = true;
+  scan.urls_found = false;
   ClusterBreaks breaks;
   for (std::size_t i = 0; i < scan.cps.size(); ++i) {
     const char32_t c = scan.cps[i].value;
     scan.starts[i] = breaks.starts(c) ? 1 : 0;
     scan.nfc = scan.nfc && is_nfc_quick(c);
   }
+  return scan;
 }
 
-void unit_steps(const Scan& scan, Unit unit, Steps& steps, bool emoji_parsing) {
+void unit_steps(Scan& scan, Unit unit, Steps& steps, bool emoji_parsing) {
   const std::vector<CodePoint>& cps = scan.cps;
   steps.add.assign(cps.size(), 0);
   steps.joined.assign(cps.size(), 0);

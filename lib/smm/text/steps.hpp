@@ -8,24 +8,30 @@
 // again. Internal to lib/smm/text.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "smm/text/count.hpp"
 #include "smm/text/unicode.hpp"
+#include "smm/text/url.hpp"
 
 namespace smm::text {
 
-/// A text decoded once: its code points and where its grapheme clusters start.
+/// A text decoded once: its code points, where its grapheme clusters start and its URLs.
 struct Scan {
   std::vector<CodePoint> cps;
   std::vector<std::uint8_t> starts;  ///< 1 where a grapheme cluster starts at cps[i]
   bool valid = true;                 ///< the text is valid UTF-8
   bool nfc = true;                   ///< every code point passes is_nfc_quick()
+  std::string text;                  ///< what was scanned
+  std::vector<detail::CpSpan> urls;  ///< detail::find_urls(cps, true), once `urls_found`
+  bool urls_found = false;
 };
 
-/// Decodes `text` into `scan`, reusing its storage.
-void scan_text(std::string_view text, Scan& scan);
+/// `text` scanned into this thread's storage, valid until the next call on the thread. The
+/// targets of a post mostly get the same text: scanning it again reuses the last scan.
+Scan& scanned(std::string_view text);
 
 /// What each code point adds to a length, and where the text may be cut without changing how
 /// its two sides are counted.
@@ -36,6 +42,6 @@ struct Steps {
 
 /// The steps of `scan` in `unit`. For Unit::weighted the scanned text must be in NFC (X counts
 /// the normalized text); `emoji_parsing` false counts X's emoji per code point (twitter-text v2).
-void unit_steps(const Scan& scan, Unit unit, Steps& steps, bool emoji_parsing = true);
+void unit_steps(Scan& scan, Unit unit, Steps& steps, bool emoji_parsing = true);
 
 }  // namespace smm::text

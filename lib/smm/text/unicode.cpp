@@ -43,11 +43,8 @@ bool decode(std::string_view text, std::vector<CodePoint>& out) {
   return valid;
 }
 
-namespace {
-
-/// Whether `c` has grapheme break class Other; a table for the Basic Multilingual Plane.
 bool is_break_other(char32_t c) {
-  static const std::vector<bool> k_bmp = [] {
+  static const std::vector<bool> k_bmp = [] {  // the Basic Multilingual Plane, from utf8proc
     std::vector<bool> other(0x10000);
     for (char32_t u = 0; u < other.size(); ++u) {
       const auto* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(u));
@@ -62,17 +59,12 @@ bool is_break_other(char32_t c) {
   return p->boundclass == UTF8PROC_BOUNDCLASS_OTHER;
 }
 
-}  // namespace
-
-bool ClusterBreaks::starts(char32_t c) {
-  const bool other = is_break_other(c);
+bool ClusterBreaks::starts_slowly(char32_t c, bool other) {
   bool starts = true;
   if (m_first) {
     m_first = false;
   } else if (m_previous_other && other) {
-    // Other then Other always breaks (GB999), and utf8proc's state after it is what a fresh
-    // state (0) becomes from the class of `c`.
-    m_state = 0;
+    m_state = 0;  // see starts()
   } else {
     starts = utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(m_previous),
                                               static_cast<utf8proc_int32_t>(c), &m_state);

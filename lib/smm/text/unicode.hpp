@@ -26,15 +26,31 @@ std::vector<CodePoint> code_points(std::string_view text);
 /// UTF-8.
 bool decode(std::string_view text, std::vector<CodePoint>& out);
 
+/// Whether `c` has grapheme break class Other (letters, digits, punctuation and spaces of most
+/// scripts; not controls, marks, jamo, regional indicators, pictographs or joiners).
+bool is_break_other(char32_t c);
+
 /// Where extended grapheme clusters start, fed one code point at a time: the answers of
-/// utf8proc_grapheme_break_stateful, with the common case (two code points of break class Other:
-/// letters, digits, punctuation and spaces of most scripts) answered from a table.
+/// utf8proc_grapheme_break_stateful, with the common case (two code points of break class Other)
+/// answered without it.
 class ClusterBreaks {
  public:
   /// True when a cluster starts at `c`; the first code point fed always starts one.
-  bool starts(char32_t c);
+  bool starts(char32_t c) {
+    const bool other = c < 0x80 ? c >= 0x20 && c != 0x7F : is_break_other(c);
+    if (m_previous_other && other) {
+      // Other then Other always breaks (GB999), and utf8proc's state after it is what a fresh
+      // state (0) becomes from the class of `c`.
+      m_state = 0;
+      m_previous = c;
+      return true;
+    }
+    return starts_slowly(c, other);
+  }
 
  private:
+  bool starts_slowly(char32_t c, bool other);
+
   char32_t m_previous = 0;
   bool m_previous_other = false;
   bool m_first = true;

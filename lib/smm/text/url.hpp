@@ -37,6 +37,9 @@ struct CpSpan {
   std::size_t end = 0;
 };
 
+/// 8 for "https://" at cps[i], 7 for "http://" (in any case), else 0.
+std::size_t scheme_length(const std::vector<CodePoint>& cps, std::size_t i);
+
 /// URLs in `cps` the way twitter-text's extractUrlsWithIndices finds them; `without_scheme`
 /// also takes bare domains ending in a valid top-level domain.
 std::vector<CpSpan> find_urls(const std::vector<CodePoint>& cps, bool without_scheme);

@@ -253,10 +253,12 @@ TEST_CASE("is_nfc_quick: such code points never change or compose under NFC", "[
   CHECK(nfc("e\u0301 \u212B") == "\u00E9 \u00C5");
 }
 
-TEST_CASE("no ASCII character starts an emoji but the keycap bases", "[text][slices]") {
+TEST_CASE("ASCII: no character starts an emoji but the keycap bases; controls break", "[text][slices]") {
   for (char32_t c = 0; c < 0x80; ++c) {
     const auto cls = utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->boundclass;
     INFO(static_cast<int>(c));
+    CHECK((cls == UTF8PROC_BOUNDCLASS_OTHER) == (c >= 0x20 && c != 0x7F));  // ClusterBreaks' shortcut
+    CHECK(is_break_other(c) == (cls == UTF8PROC_BOUNDCLASS_OTHER));
     CHECK(cls != UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC);
     CHECK(cls != UTF8PROC_BOUNDCLASS_E_BASE);
     CHECK(cls != UTF8PROC_BOUNDCLASS_E_BASE_GAZ);
@@ -269,6 +271,20 @@ TEST_CASE("every counter agrees with the reference implementation", "[text][slic
   for (int round = 0; round < 3000; ++round) {
     const std::string text = random_text(rng, 16);
     INFO(text);
+    // Mastodon's URLs are X's URLs that start with a scheme.
+    const std::vector<CodePoint> cps = code_points(text);
+    std::vector<detail::CpSpan> with_scheme;
+    for (const detail::CpSpan& url : detail::find_urls(cps, true)) {
+      if (detail::scheme_length(cps, url.begin) > 0) {
+        with_scheme.push_back(url);
+      }
+    }
+    const std::vector<detail::CpSpan> only_scheme = detail::find_urls(cps, false);
+    REQUIRE(with_scheme.size() == only_scheme.size());
+    for (std::size_t i = 0; i < only_scheme.size(); ++i) {
+      CHECK(with_scheme[i].begin == only_scheme[i].begin);
+      CHECK(with_scheme[i].end == only_scheme[i].end);
+    }
     for (const Unit unit : k_units) {
       INFO(static_cast<int>(unit));
       REQUIRE(count(text, unit) == reference::count(text, unit));
