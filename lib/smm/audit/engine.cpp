@@ -91,8 +91,14 @@ Findings run(const Input& input) {
   }
   Findings out;
   out.reserve(found.size());
+  std::string rule;  // findings come grouped by rule: each group's severity is looked up once
+  Severity severity = Severity::off;
   for (auto& f : found) {
-    f.severity = input.config.severity(f.rule);
+    if (rule.empty() || f.rule != rule) {
+      rule = f.rule;
+      severity = input.config.severity(f.rule);
+    }
+    f.severity = severity;
     if (f.severity != Severity::off) {
       out.push_back(std::move(f));
     }

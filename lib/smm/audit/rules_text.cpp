@@ -4,10 +4,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
-
-#include <algorithm>
 #include <thread>
+#include <tuple>
 
 #include "smm/audit/families.hpp"
 #include "smm/plan/render.hpp"
@@ -45,6 +43,31 @@ std::vector<Field> fields(const project::Post& post) {
     out.push_back({"/first_comment", &post.first_comment, {}});
   }
   return out;
+}
+
+/// The text rules' settings, read from the config once per audit rather than once per post.
+struct Settings {
+  std::vector<std::string> banned_words;
+  std::vector<std::string> disclosure_tags;
+  std::vector<std::string> disclosure_markers;
+  long long max_hashtags = 5;
+  std::vector<std::string> utm_domains;
+  std::vector<std::string> utm_params;
+};
+
+std::vector<std::string> setting_or(const Input& input, const char* rule, const char* key, std::vector<std::string> fallback) {
+  return input.config.has(rule, key) ? input.config.strings(rule, key) : std::move(fallback);
+}
+
+Settings settings_of(const Input& input) {
+  Settings s;
+  s.banned_words = input.config.strings("banned-word", "words");
+  s.disclosure_tags = setting_or(input, "disclosure-missing", "tags", {"sponsored", "ad", "paid"});
+  s.disclosure_markers = setting_or(input, "disclosure-missing", "markers", {"#ad", "#sponsored", "#paid", "paid partnership"});
+  s.max_hashtags = input.config.number("too-many-hashtags", "max", 5);
+  s.utm_domains = input.config.strings("utm-missing", "domains");
+  s.utm_params = setting_or(input, "utm-missing", "params", {"utm_source", "utm_medium", "utm_campaign"});
+  return s;
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -124,13 +147,9 @@ void check_limits(const Input& input, const project::Post& post, Findings& out) 
   }
 }
 
-void check_banned(const Input& input, const project::Post& post, Findings& out) {
-  auto words = input.config.strings("banned-word", "words");
-  if (words.empty()) {
-    return;
-  }
-  for (const auto& field : fields(post)) {
-    for (const auto& word : words) {
+void check_banned(const Settings& settings, const project::Post& post, const std::vector<Field>& fields, Findings& out) {
+  for (const auto& field : fields) {
+    for (const auto& word : settings.banned_words) {
       if (contains_phrase(*field.text, word)) {
         out.push_back(post_finding("banned-word", post, field.pointer, "banned word \"" + word + "\"",
                                    "reword it, or change the list in smm.json: /audit/rules/banned-word/words"));
@@ -139,18 +158,14 @@ void check_banned(const Input& input, const project::Post& post, Findings& out) 
   }
 }
 
-std::vector<std::string> setting_or(const Input& input, const char* rule, const char* key, std::vector<std::string> fallback) {
-  return input.config.has(rule, key) ? input.config.strings(rule, key) : std::move(fallback);
-}
-
-void check_disclosure(const Input& input, const project::Post& post, Findings& out) {
-  auto tags = setting_or(input, "disclosure-missing", "tags", {"sponsored", "ad", "paid"});
-  auto markers = setting_or(input, "disclosure-missing", "markers", {"#ad", "#sponsored", "#paid", "paid partnership"});
+void check_disclosure(const Settings& settings, const project::Post& post, const std::vector<Field>& fields, Findings& out) {
+  const auto& tags = settings.disclosure_tags;
+  const auto& markers = settings.disclosure_markers;
   auto tagged = std::find_first_of(post.tags.begin(), post.tags.end(), tags.begin(), tags.end());
   if (tagged == post.tags.end() || markers.empty()) {
     return;
   }
-  for (const auto& field : fields(post)) {
+  for (const auto& field : fields) {
     if (field.accounts.empty()) {
       continue;  // a first comment need not carry the disclosure
     }
@@ -163,9 +178,9 @@ void check_disclosure(const Input& input, const project::Post& post, Findings& o
   }
 }
 
-void check_hashtags(const Input& input, const project::Post& post, Findings& out) {
-  long long max = input.config.number("too-many-hashtags", "max", 5);
-  for (const auto& field : fields(post)) {
+void check_hashtags(const Settings& settings, const project::Post& post, const std::vector<Field>& fields, Findings& out) {
+  const long long max = settings.max_hashtags;
+  for (const auto& field : fields) {
     if (field.accounts.empty()) {
       continue;
     }
@@ -214,15 +229,14 @@ bool own_domain(const std::string& host, const std::vector<std::string>& domains
   });
 }
 
-void check_utm(const Input& input, const project::Post& post, Findings& out) {
-  auto domains = input.config.strings("utm-missing", "domains");
-  if (domains.empty()) {
+void check_utm(const Settings& settings, const project::Post& post, const std::vector<Field>& fields, Findings& out) {
+  if (settings.utm_domains.empty()) {
     return;
   }
-  auto params = setting_or(input, "utm-missing", "params", {"utm_source", "utm_medium", "utm_campaign"});
-  for (const auto& field : fields(post)) {
+  const auto& params = settings.utm_params;
+  for (const auto& field : fields) {
     for (const auto& url : text::extract_urls(*field.text)) {
-      if (!own_domain(host_of(url.text), domains)) {
+      if (!own_domain(host_of(url.text), settings.utm_domains)) {
         continue;
       }
       auto present = params_of(url.text);
@@ -310,6 +324,7 @@ void check_text(const Input& input, Findings& out) {
   std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
   threads = std::min(threads, std::max<std::size_t>(1, posts.size() / 256));
   std::vector<Findings> slices(threads);
+  const Settings settings = settings_of(input);
   auto work = [&](std::size_t slice) {
     for (std::size_t i = slice; i < posts.size(); i += threads) {
       const auto& post = posts[i];
@@ -319,10 +334,11 @@ void check_text(const Input& input, Findings& out) {
       Findings& found = slices[slice];
       check_empty(post, found);
       check_limits(input, post, found);
-      check_banned(input, post, found);
-      check_disclosure(input, post, found);
-      check_hashtags(input, post, found);
-      check_utm(input, post, found);
+      const std::vector<Field> texts = fields(post);
+      check_banned(settings, post, texts, found);
+      check_disclosure(settings, post, texts, found);
+      check_hashtags(settings, post, texts, found);
+      check_utm(settings, post, texts, found);
     }
   };
   std::vector<std::thread> pool;

@@ -352,13 +352,22 @@ void add_bare(const Cps& cps, const Match& m, std::vector<CpSpan>& out) {
 }
 
 /// For each index, whether the run of domain characters, '.', '-' and '_' starting there holds a
-/// '.': a domain has at least two labels, so without one no URL without a scheme starts there.
+/// '.' followed by a domain character. A URL's domain ends in such a '.' and its top-level domain
+/// (even "xn--..." starts with a domain character), so without one no URL without a scheme starts
+/// there: sentence ends ("word. Next") are passed over.
 const std::vector<bool>& dots_ahead(const Cps& cps) {
   thread_local std::vector<bool> dot;
   dot.assign(cps.size() + 1, false);
+  bool domain_next = false;  // is_domain_char(cps[i + 1])
   for (std::size_t i = cps.size(); i-- > 0;) {
     const char32_t c = cps[i].value;
-    dot[i] = c == '.' || ((is_domain_char(c) || c == '-' || c == '_') && dot[i + 1]);
+    const bool domain = is_domain_char(c);
+    if (c == '.') {
+      dot[i] = domain_next || dot[i + 1];
+    } else if (domain || c == '-' || c == '_') {
+      dot[i] = dot[i + 1];
+    }
+    domain_next = domain;
   }
   return dot;
 }
@@ -379,7 +388,8 @@ std::vector<CpSpan> find_urls(const Cps& cps, bool without_scheme) {
   std::vector<CpSpan> out;
   const std::vector<bool>& dot = dots_ahead(cps);
   for (std::size_t i = 0; i < cps.size();) {
-    if ((!dot[i] && scheme_length(cps, i) == 0) || (i > 0 && !may_precede_url(cps[i - 1].value))) {
+    const bool h = (cps[i].value | 0x20) == 'h';  // a scheme can only start at an 'h'
+    if ((!dot[i] && (!h || scheme_length(cps, i) == 0)) || (i > 0 && !may_precede_url(cps[i - 1].value))) {
       ++i;
       continue;
     }
