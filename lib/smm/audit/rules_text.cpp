@@ -261,19 +261,19 @@ void check_empty(const project::Post& post, Findings& out) {
 
 /// Lower-case ASCII, runs of whitespace as one space, trimmed: what a reader sees as "the same".
 std::string normalised(std::string_view text) {
-  std::string out;
+  std::string out(text.size(), ' ');  // never longer than the text: written in place, then cut
+  std::size_t size = 0;
   bool space = false;
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
+      space = size > 0;
       continue;
     }
-    if (space) {
-      out += ' ';
-      space = false;
-    }
-    out += lower(c);
+    size += space ? 1 : 0;  // the ' ' already there
+    space = false;
+    out[size++] = lower(c);
   }
+  out.resize(size);
   return out;
 }
 

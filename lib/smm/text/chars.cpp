@@ -84,14 +84,6 @@ bool is_directional(char32_t c) {
          (c >= 0x2066 && c <= 0x2069);
 }
 
-bool is_domain_char(char32_t c) {
-  if (c < 0x80) {  // the hot path: printable ASCII minus the punctuation listed below
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '"' || c == '`';
-  }
-  // The excluded punctuation is all ASCII, so above it only spaces and format characters are out.
-  return !is_space(c) && !is_invalid(c) && !is_directional(c);
-}
-
 bool is_path_char(char32_t c) {
   return is_ascii_alnum(c) || is_cyrillic(c) || is_latin_accent(c) || c == 0x2013 ||
          in_set(c, U"!*';:=+,.$/%#[]-_~@|&");

@@ -16,6 +16,7 @@
 // space stays safe, unless the character before it is of grapheme break class Prepend.
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -52,12 +53,14 @@ class SliceCounter {
   SliceCounter(std::string_view text, Unit unit) : m_text(text), m_unit(unit) {
     thread_local Steps steps;
     Scan& scan = scanned(text);
-    if (!scan.valid || (unit == Unit::weighted && !scan.nfc)) {
+    // A code point adds at most 23 (a URL) or its bytes (Threads' emoji): the 32-bit sums of
+    // any post fit, and longer texts go without them.
+    if (!scan.valid || (unit == Unit::weighted && !scan.nfc) || text.size() >= (std::size_t{1} << 26)) {
       return;  // no sums: every slice is counted from scratch
     }
     unit_steps(scan, unit, steps);
     m_sums.assign(text.size() + 1, k_unsafe);
-    std::size_t sum = 0;
+    std::uint32_t sum = 0;
     for (std::size_t i = 0; i < scan.cps.size(); ++i) {
       const bool spaced = is_ascii_space(scan.cps[i].value) || (i > 0 && is_ascii_space(scan.cps[i - 1].value));
       if (i == 0 || (spaced && steps.joined[i] == 0)) {
@@ -86,7 +89,7 @@ class SliceCounter {
   }
 
  private:
-  static constexpr std::size_t k_unsafe = static_cast<std::size_t>(-1);
+  static constexpr std::uint32_t k_unsafe = static_cast<std::uint32_t>(-1);
 
   /// The length of a copy of a slice followed by a space and anything (a thread part and its
   /// " 2/3"): the slice found in the text, the rest counted apart.
@@ -106,8 +109,8 @@ class SliceCounter {
 
   /// The length of m_text[begin, begin + size) when both ends are safe cuts.
   [[nodiscard]] std::optional<std::size_t> sliced(std::size_t begin, std::size_t size) const {
-    const std::size_t first = m_sums[begin];
-    const std::size_t last = m_sums[begin + size];
+    const std::uint32_t first = m_sums[begin];
+    const std::uint32_t last = m_sums[begin + size];
     if (first == k_unsafe || last == k_unsafe) {
       return std::nullopt;
     }
@@ -116,7 +119,7 @@ class SliceCounter {
 
   std::string_view m_text;
   Unit m_unit;
-  std::vector<std::size_t> m_sums;  ///< per byte offset: the length before it, or k_unsafe
+  std::vector<std::uint32_t> m_sums;  ///< per byte offset: the length before it, or k_unsafe
 };
 
 }  // namespace

@@ -30,8 +30,7 @@ bool decode(std::string_view text, std::vector<CodePoint>& out) {
     }
     utf8proc_int32_t cp = 0;
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos);
-    utf8proc_ssize_t length =
-        utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    utf8proc_ssize_t length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
     if (length <= 0) {
       cp = 0xFFFD;
       length = 1;
@@ -202,10 +201,7 @@ bool is_emoji_cluster(const CodePoint* first, const CodePoint* last) {
   return first[1].value != 0xFE0E;
 }
 
-bool is_nfc_quick(char32_t c) {
-  if (c < 0x300) {
-    return true;  // Latin-1 and Latin Extended: no combining marks yet, nothing decomposes to change
-  }
+bool is_nfc_quick_above_latin(char32_t c) {
   const bool jamo = (c >= 0x1100 && c <= 0x11FF) || (c >= 0xA960 && c <= 0xA97F) || (c >= 0xD7B0 && c <= 0xD7FF);
   if (jamo) {
     return false;  // Hangul jamo compose with each other and with syllables

@@ -73,7 +73,11 @@ bool is_emoji_cluster(const CodePoint* first, const CodePoint* last);
 /// True when Normalization Form C certainly leaves text made of `c` and other such code points
 /// unchanged: `c` is below U+0300, or is no mark, no Hangul jamo and has no canonical
 /// decomposition (so it neither changes nor combines with a neighbour). False means "maybe not".
-bool is_nfc_quick(char32_t c);
+bool is_nfc_quick_above_latin(char32_t c);  ///< is_nfc_quick() from U+0300 on
+inline bool is_nfc_quick(char32_t c) {
+  // Below U+0300 (Latin-1 and Latin Extended) nothing is a combining mark or changes.
+  return c < 0x300 || is_nfc_quick_above_latin(c);
+}
 
 /// `text` in Unicode Normalization Form C; invalid UTF-8 is returned unchanged.
 std::string nfc(std::string_view text);

@@ -23,7 +23,13 @@ bool is_space(char32_t c);
 bool is_invalid(char32_t c);
 bool is_directional(char32_t c);
 /// A character a domain label may contain: not ASCII punctuation, space, control or the above.
-bool is_domain_char(char32_t c);
+inline bool is_domain_char(char32_t c) {
+  if (c < 0x80) {  // the hot path: printable ASCII minus the punctuation
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '"' || c == '`';
+  }
+  // The excluded punctuation is all ASCII, so above it only spaces and format characters are out.
+  return !is_space(c) && !is_invalid(c) && !is_directional(c);
+}
 /// validGeneralUrlPathChars and validUrlPathEndingChars.
 bool is_path_char(char32_t c);
 bool is_path_end(char32_t c);
