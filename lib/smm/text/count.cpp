@@ -15,12 +15,13 @@ constexpr std::size_t k_x_limit = 280;  // twitter-text config/v3.json maxWeight
 
 /// The sum of `unit`'s steps over `text`, decoded into this thread's storage.
 std::size_t summed(std::string_view text, Unit unit, bool emoji_parsing = true) {
+  thread_local Scan scan;  // apart from the prepared counters' scan, which this would spoil
   thread_local Steps steps;
-  Scan* scan = &scanned(text);
-  if (unit == Unit::weighted && !scan->nfc) {
-    scan = &scanned(nfc(text));  // X counts the normalized text
+  scanned(text, scan);
+  if (unit == Unit::weighted && !scan.nfc) {
+    scanned(nfc(text), scan);  // X counts the normalized text
   }
-  unit_steps(*scan, unit, steps, emoji_parsing);
+  unit_steps(scan, unit, steps, emoji_parsing);
   return std::accumulate(steps.add.begin(), steps.add.end(), std::size_t{0});
 }
 

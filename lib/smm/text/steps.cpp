@@ -152,8 +152,7 @@ void mastodon_steps(Scan& scan, Steps& steps) {
 
 }  // namespace
 
-Scan& scanned(std::string_view text) {
-  thread_local Scan scan;
+Scan& scanned(std::string_view text, Scan& scan) {
   if (text == scan.text) {
     return scan;
   }

@@ -29,9 +29,9 @@ struct Scan {
   bool urls_found = false;
 };
 
-/// `text` scanned into this thread's storage, valid until the next call on the thread. The
-/// targets of a post mostly get the same text: scanning it again reuses the last scan.
-Scan& scanned(std::string_view text);
+/// `text` scanned into `scan` (a thread's own storage), which is returned. The targets of a post
+/// mostly get the same text: when `scan` already holds it, it is kept as it is.
+Scan& scanned(std::string_view text, Scan& scan);
 
 /// What each code point adds to a length, and where the text may be cut without changing how
 /// its two sides are counted.
