@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <thread>
 #include <tuple>
 
 #include "smm/audit/families.hpp"
@@ -283,6 +282,8 @@ struct Sent {
   std::string account;
 };
 
+}  // namespace
+
 /// Same normalised text to the same account within `days`: reported on the later post.
 void check_duplicates(const Input& input, Findings& out) {
   long long days = input.config.number("duplicate-text", "days", 3);
@@ -314,45 +315,18 @@ void check_duplicates(const Input& input, Findings& out) {
   }
 }
 
-}  // namespace
-
 void check_text(const Input& input, Findings& out) {
-  // Exact counting and thread splitting are the costly part of an audit: posts are checked in
-  // parallel slices, each into its own list, joined in order so the result does not depend on
-  // the number of threads.
-  const auto& posts = input.project.posts;
-  std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-  threads = std::min(threads, std::max<std::size_t>(1, posts.size() / 256));
-  std::vector<Findings> slices(threads);
+  // Exact counting and thread splitting are the costly part of an audit: on every core.
   const Settings settings = settings_of(input);
-  auto work = [&](std::size_t slice) {
-    for (std::size_t i = slice; i < posts.size(); i += threads) {
-      const auto& post = posts[i];
-      if (!selected(input, post)) {
-        continue;
-      }
-      Findings& found = slices[slice];
-      check_empty(post, found);
-      check_limits(input, post, found);
-      const std::vector<Field> texts = fields(post);
-      check_banned(settings, post, texts, found);
-      check_disclosure(settings, post, texts, found);
-      check_hashtags(settings, post, texts, found);
-      check_utm(settings, post, texts, found);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back(work, t);
-  }
-  work(0);
-  for (auto& th : pool) {
-    th.join();
-  }
-  for (auto& slice : slices) {
-    out.insert(out.end(), std::make_move_iterator(slice.begin()), std::make_move_iterator(slice.end()));
-  }
-  check_duplicates(input, out);
+  for_each_post(input, [&](const project::Post& post, Findings& found) {
+    check_empty(post, found);
+    check_limits(input, post, found);
+    const std::vector<Field> texts = fields(post);
+    check_banned(settings, post, texts, found);
+    check_disclosure(settings, post, texts, found);
+    check_hashtags(settings, post, texts, found);
+    check_utm(settings, post, texts, found);
+  }, out);
 }
 
 }  // namespace smm::audit
