@@ -2,6 +2,7 @@
 // Text rules: platform limits (text-too-long), brand (banned-word, disclosure-missing,
 // too-many-hashtags, utm-missing) and hygiene (duplicate-text, empty-post).
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -279,15 +280,14 @@ std::string normalised(std::string_view text) {
 struct Sent {
   time::Instant at;
   const project::Post* post;
-  std::string account;
+  const std::string* account;
+  std::size_t hash;  ///< of the normalised text
 };
 
-}  // namespace
-
-/// Same normalised text to the same account within `days`: reported on the later post.
-void check_duplicates(const Input& input, Findings& out) {
-  long long days = input.config.number("duplicate-text", "days", 3);
-  std::map<std::pair<std::string, std::string>, std::vector<Sent>> groups;
+/// Each scheduled (post, account) with text, sorted by account, text hash, time and id: sorting
+/// small records instead of indexing whole texts keeps this cheap on a large calendar.
+std::vector<Sent> sent_texts(const Input& input) {
+  std::vector<Sent> out;
   for (const auto& post : input.project.posts) {
     if (post.status == "draft" || !post.at) {
       continue;
@@ -295,22 +295,54 @@ void check_duplicates(const Input& input, Findings& out) {
     for (const auto& account : post.targets) {
       std::string text = normalised(post.text_for(account));
       if (!text.empty()) {
-        groups[{account, std::move(text)}].push_back({*post.at, &post, account});
+        out.push_back({*post.at, &post, &account, std::hash<std::string>{}(text)});
       }
     }
   }
+  std::sort(out.begin(), out.end(), [](const Sent& a, const Sent& b) {
+    return std::tie(*a.account, a.hash, a.at, a.post->id) < std::tie(*b.account, b.hash, b.at, b.post->id);
+  });
+  return out;
+}
+
+/// Reports each post of `group` (one text to one account, in time order) sent within `days` of
+/// the one before it.
+void report_repeats(const Input& input, const std::vector<const Sent*>& group, long long days, Findings& out) {
   auto window = std::chrono::hours(24 * days);
-  for (auto& [key, sent] : groups) {
-    std::sort(sent.begin(), sent.end(), [](const Sent& a, const Sent& b) { return std::tie(a.at, a.post->id) < std::tie(b.at, b.post->id); });
-    for (std::size_t i = 1; i < sent.size(); ++i) {
-      const Sent& later = sent[i];
-      const Sent& earlier = sent[i - 1];
-      if (later.at - earlier.at >= window || !selected(input, *later.post) || target_published(*later.post, later.account)) {
-        continue;
-      }
-      out.push_back(post_finding("duplicate-text", *later.post, text_pointer(*later.post, later.account),
-                                 "same text as " + earlier.post->id + " to " + later.account + " within " + std::to_string(days) + " days",
-                                 "reword one of them or space them further apart"));
+  for (std::size_t i = 1; i < group.size(); ++i) {
+    const Sent& later = *group[i];
+    const Sent& earlier = *group[i - 1];
+    const std::string& account = *later.account;
+    if (later.at - earlier.at >= window || !selected(input, *later.post) || target_published(*later.post, account)) {
+      continue;
+    }
+    out.push_back(post_finding("duplicate-text", *later.post, text_pointer(*later.post, account),
+                               "same text as " + earlier.post->id + " to " + account + " within " + std::to_string(days) + " days",
+                               "reword one of them or space them further apart"));
+  }
+}
+
+}  // namespace
+
+/// Same normalised text to the same account within `days`: reported on the later post.
+void check_duplicates(const Input& input, Findings& out) {
+  long long days = input.config.number("duplicate-text", "days", 3);
+  const std::vector<Sent> sent = sent_texts(input);
+  for (std::size_t begin = 0, end = 0; begin < sent.size(); begin = end) {
+    end = begin + 1;
+    while (end < sent.size() && sent[end].hash == sent[begin].hash && *sent[end].account == *sent[begin].account) {
+      ++end;
+    }
+    if (end - begin < 2) {
+      continue;
+    }
+    // The same hash: the same text, unless two texts collide, so group by the text itself.
+    std::map<std::string, std::vector<const Sent*>> by_text;
+    for (std::size_t i = begin; i < end; ++i) {
+      by_text[normalised(sent[i].post->text_for(*sent[i].account))].push_back(&sent[i]);
+    }
+    for (const auto& [text, group] : by_text) {
+      report_repeats(input, group, days, out);
     }
   }
 }
