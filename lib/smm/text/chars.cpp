@@ -84,6 +84,21 @@ bool is_directional(char32_t c) {
          (c >= 0x2066 && c <= 0x2069);
 }
 
+void dots_ahead(const std::vector<CodePoint>& cps, std::vector<std::uint8_t>& dot) {
+  dot.assign(cps.size() + 1, 0);
+  bool domain_next = false;  // is_domain_char(cps[i + 1])
+  for (std::size_t i = cps.size(); i-- > 0;) {
+    const char32_t c = cps[i].value;
+    const bool domain = is_domain_char(c);
+    if (c == '.') {
+      dot[i] = domain_next || dot[i + 1] != 0 ? 1 : 0;
+    } else if (domain || c == '-' || c == '_') {
+      dot[i] = dot[i + 1];
+    }
+    domain_next = domain;
+  }
+}
+
 bool is_path_char(char32_t c) {
   return is_ascii_alnum(c) || is_cyrillic(c) || is_latin_accent(c) || c == 0x2013 ||
          in_set(c, U"!*';:=+,.$/%#[]-_~@|&");

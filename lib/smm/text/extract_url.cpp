@@ -351,27 +351,6 @@ void add_bare(const Cps& cps, const Match& m, std::vector<CpSpan>& out) {
   }
 }
 
-/// For each index, whether the run of domain characters, '.', '-' and '_' starting there holds a
-/// '.' followed by a domain character. A URL's domain ends in such a '.' and its top-level domain
-/// (even "xn--..." starts with a domain character), so without one no URL without a scheme starts
-/// there: sentence ends ("word. Next") are passed over.
-const std::vector<std::uint8_t>& dots_ahead(const Cps& cps) {
-  thread_local std::vector<std::uint8_t> dot;
-  dot.assign(cps.size() + 1, 0);
-  bool domain_next = false;  // is_domain_char(cps[i + 1])
-  for (std::size_t i = cps.size(); i-- > 0;) {
-    const char32_t c = cps[i].value;
-    const bool domain = is_domain_char(c);
-    if (c == '.') {
-      dot[i] = domain_next || dot[i + 1] != 0 ? 1 : 0;
-    } else if (domain || c == '-' || c == '_') {
-      dot[i] = dot[i + 1];
-    }
-    domain_next = domain;
-  }
-  return dot;
-}
-
 }  // namespace
 
 std::size_t scheme_length(const Cps& cps, std::size_t i) {
@@ -386,7 +365,8 @@ std::size_t scheme_length(const Cps& cps, std::size_t i) {
 
 std::vector<CpSpan> find_urls(const Cps& cps, bool without_scheme) {
   std::vector<CpSpan> out;
-  const std::vector<std::uint8_t>& dot = dots_ahead(cps);
+  thread_local std::vector<std::uint8_t> dot;
+  dots_ahead(cps, dot);
   for (std::size_t i = 0; i < cps.size();) {
     const bool h = (cps[i].value | 0x20) == 'h';  // a scheme can only start at an 'h'
     if ((dot[i] == 0 && (!h || scheme_length(cps, i) == 0)) || (i > 0 && !may_precede_url(cps[i - 1].value))) {

@@ -5,6 +5,7 @@
 // lib/smm/text: extract.cpp and extract_url.cpp share it.
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +43,12 @@ struct CpSpan {
   std::size_t begin = 0;
   std::size_t end = 0;
 };
+
+/// For each index of `cps` (and one past the end), 1 when the run of domain characters, '.', '-'
+/// and '_' starting there holds a '.' followed by a domain character, else 0. A URL's domain ends
+/// in such a '.' and its top-level domain (even "xn--..." starts with a domain character), so
+/// without one no URL without a scheme starts there: sentence ends ("word. Next") are passed over.
+void dots_ahead(const std::vector<CodePoint>& cps, std::vector<std::uint8_t>& dot);
 
 /// 8 for "https://" at cps[i], 7 for "http://" (in any case), else 0.
 std::size_t scheme_length(const std::vector<CodePoint>& cps, std::size_t i);
