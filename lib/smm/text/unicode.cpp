@@ -73,22 +73,6 @@ bool ClusterBreaks::starts_slowly(char32_t c, bool other) {
   return starts;
 }
 
-std::vector<std::size_t> grapheme_ends(std::string_view text) {
-  thread_local std::vector<CodePoint> cps;
-  decode(text, cps);
-  std::vector<std::size_t> ends;
-  ClusterBreaks breaks;
-  for (const CodePoint& cp : cps) {
-    if (breaks.starts(cp.value) && cp.begin > 0) {
-      ends.push_back(cp.begin);
-    }
-  }
-  if (!text.empty()) {
-    ends.push_back(text.size());
-  }
-  return ends;
-}
-
 namespace {
 
 bool is_regional_indicator(char32_t c) { return c >= 0x1F1E6 && c <= 0x1F1FF; }
@@ -168,10 +152,6 @@ bool is_text_default(char32_t c) {
 }
 
 }  // namespace
-
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 bool is_emoji_cluster(std::string_view cluster) {
   thread_local std::vector<CodePoint> cps;

@@ -57,12 +57,6 @@ class ClusterBreaks {
   std::int32_t m_state = 0;
 };
 
-/// Byte offsets where extended grapheme clusters end, in order (the last is text.size()).
-std::vector<std::size_t> grapheme_ends(std::string_view text);
-
-/// True when every byte of `text` is ASCII.
-bool is_ascii(std::string_view text);
-
 /// Whether the grapheme cluster `cluster` is an emoji: a pictographic base (with its modifiers,
 /// ZWJ sequence or variation selector), a flag (regional indicator pair or tag sequence), or a
 /// keycap. A text-presentation pictograph such as "©" on its own is not one.
