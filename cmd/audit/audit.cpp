@@ -180,6 +180,7 @@ Result<int> run_audit(Runtime& rt, const AuditOptions& opts) {
     rt.warn("--online: no network transport available; link checks skipped");
   }
   audit::Input input{*proj, rt.now(), config, store->get(), transport.get(), *ids};
+  input.lines = *format != AuditFormat::text;  // only JSON and SARIF show a finding's line
   auto findings = audit::run(input);
   if (auto ok = rt.write_out(render(*format, findings, repository_prefix(proj->root))); !ok) {
     return std::unexpected(ok.error());

@@ -85,6 +85,7 @@ struct Input {
   const creds::CredentialStore* credentials = nullptr;  ///< nullptr: credential rules skip
   http::Transport* transport = nullptr;                 ///< set only with --online
   std::vector<std::string> only;  ///< post ids to check (empty: all); accounts are always checked
+  bool lines = true;  ///< fill Finding::line (reads each file with findings again; text output has no use for it)
 };
 
 using Findings = std::vector<Finding>;
@@ -92,8 +93,8 @@ using Findings = std::vector<Finding>;
 /// the configured one and drops "off").
 using Family = std::function<void(const Input&, Findings&)>;
 
-/// Runs every family, applies severities, fills `line` from the files, sorts by file, pointer,
-/// rule, message. Load problems of the project become findings of rule "invalid-file".
+/// Runs every family, applies severities, sorts by file, pointer, rule, message and, when
+/// Input::lines is set, fills `line` from the files. Load problems of the project become findings of rule "invalid-file".
 Findings run(const Input& input);
 
 /// True when some finding is an error (exit 3).

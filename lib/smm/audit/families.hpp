@@ -8,7 +8,8 @@
 
 namespace smm::audit {
 
-void check_text(const Input& input, Findings& out);         ///< rules_text.cpp: limits, brand, hygiene
+void check_text(const Input& input, Findings& out);         ///< rules_text.cpp: limits, brand, empty-post
+void check_duplicates(const Input& input, Findings& out);   ///< rules_text.cpp: duplicate-text
 void check_schedule(const Input& input, Findings& out);     ///< rules_schedule.cpp
 void check_media(const Input& input, Findings& out);        ///< rules_media.cpp
 void check_credentials(const Input& input, Findings& out);  ///< rules_credentials.cpp
@@ -20,6 +21,12 @@ Finding post_finding(const std::string& rule, const project::Post& post, std::st
 
 /// True when `post` is selected by Input::only.
 bool selected(const Input& input, const project::Post& post);
+
+/// Calls `check` for each selected post on every core: threads take chunks of posts as they
+/// become free, and the chunks' findings are appended to `out` in post order, so the result
+/// depends neither on the number of threads nor on their timing. An exception thrown by `check`
+/// is rethrown here once every thread has stopped.
+void for_each_post(const Input& input, const std::function<void(const project::Post&, Findings&)>& check, Findings& out);
 
 /// Where the text `account` receives lives: "/variants/<account>" or "/text".
 std::string text_pointer(const project::Post& post, const std::string& account);

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 
 #include "smm/audit/families.hpp"
 
@@ -74,6 +77,44 @@ Finding post_finding(const std::string& rule, const project::Post& post, std::st
 
 bool selected(const Input& input, const project::Post& post) {
   return input.only.empty() || std::find(input.only.begin(), input.only.end(), post.id) != input.only.end();
+}
+
+void for_each_post(const Input& input, const std::function<void(const project::Post&, Findings&)>& check, Findings& out) {
+  constexpr std::size_t k_chunk = 256;
+  const auto& posts = input.project.posts;
+  std::vector<Findings> chunks((posts.size() + k_chunk - 1) / k_chunk);
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> errors(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8));
+  auto work = [&](std::size_t thread) {
+    try {
+      for (std::size_t c = next++; c < chunks.size(); c = next++) {
+        for (std::size_t i = c * k_chunk; i < std::min(posts.size(), (c + 1) * k_chunk); ++i) {
+          if (selected(input, posts[i])) {
+            check(posts[i], chunks[c]);
+          }
+        }
+      }
+    } catch (...) {
+      errors[thread] = std::current_exception();
+      next = chunks.size();  // the others stop at their next chunk
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < std::min(errors.size(), chunks.size()); ++t) {
+    pool.emplace_back(work, t);
+  }
+  work(0);
+  for (auto& th : pool) {
+    th.join();
+  }
+  for (const auto& error : errors) {
+    if (error) {
+      std::rethrow_exception(error);
+    }
+  }
+  for (auto& chunk : chunks) {
+    out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
+  }
 }
 
 std::string text_pointer(const project::Post& post, const std::string& account) {

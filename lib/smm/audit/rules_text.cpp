@@ -2,12 +2,10 @@
 // Text rules: platform limits (text-too-long), brand (banned-word, disclosure-missing,
 // too-many-hashtags, utm-missing) and hygiene (duplicate-text, empty-post).
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
-
-#include <algorithm>
-#include <thread>
 
 #include "smm/audit/families.hpp"
 #include "smm/plan/render.hpp"
@@ -45,6 +43,31 @@ std::vector<Field> fields(const project::Post& post) {
     out.push_back({"/first_comment", &post.first_comment, {}});
   }
   return out;
+}
+
+/// The text rules' settings, read from the config once per audit rather than once per post.
+struct Settings {
+  std::vector<std::string> banned_words;
+  std::vector<std::string> disclosure_tags;
+  std::vector<std::string> disclosure_markers;
+  long long max_hashtags = 5;
+  std::vector<std::string> utm_domains;
+  std::vector<std::string> utm_params;
+};
+
+std::vector<std::string> setting_or(const Input& input, const char* rule, const char* key, std::vector<std::string> fallback) {
+  return input.config.has(rule, key) ? input.config.strings(rule, key) : std::move(fallback);
+}
+
+Settings settings_of(const Input& input) {
+  Settings s;
+  s.banned_words = input.config.strings("banned-word", "words");
+  s.disclosure_tags = setting_or(input, "disclosure-missing", "tags", {"sponsored", "ad", "paid"});
+  s.disclosure_markers = setting_or(input, "disclosure-missing", "markers", {"#ad", "#sponsored", "#paid", "paid partnership"});
+  s.max_hashtags = input.config.number("too-many-hashtags", "max", 5);
+  s.utm_domains = input.config.strings("utm-missing", "domains");
+  s.utm_params = setting_or(input, "utm-missing", "params", {"utm_source", "utm_medium", "utm_campaign"});
+  return s;
 }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -124,13 +147,9 @@ void check_limits(const Input& input, const project::Post& post, Findings& out) 
   }
 }
 
-void check_banned(const Input& input, const project::Post& post, Findings& out) {
-  auto words = input.config.strings("banned-word", "words");
-  if (words.empty()) {
-    return;
-  }
-  for (const auto& field : fields(post)) {
-    for (const auto& word : words) {
+void check_banned(const Settings& settings, const project::Post& post, const std::vector<Field>& fields, Findings& out) {
+  for (const auto& field : fields) {
+    for (const auto& word : settings.banned_words) {
       if (contains_phrase(*field.text, word)) {
         out.push_back(post_finding("banned-word", post, field.pointer, "banned word \"" + word + "\"",
                                    "reword it, or change the list in smm.json: /audit/rules/banned-word/words"));
@@ -139,18 +158,14 @@ void check_banned(const Input& input, const project::Post& post, Findings& out) 
   }
 }
 
-std::vector<std::string> setting_or(const Input& input, const char* rule, const char* key, std::vector<std::string> fallback) {
-  return input.config.has(rule, key) ? input.config.strings(rule, key) : std::move(fallback);
-}
-
-void check_disclosure(const Input& input, const project::Post& post, Findings& out) {
-  auto tags = setting_or(input, "disclosure-missing", "tags", {"sponsored", "ad", "paid"});
-  auto markers = setting_or(input, "disclosure-missing", "markers", {"#ad", "#sponsored", "#paid", "paid partnership"});
+void check_disclosure(const Settings& settings, const project::Post& post, const std::vector<Field>& fields, Findings& out) {
+  const auto& tags = settings.disclosure_tags;
+  const auto& markers = settings.disclosure_markers;
   auto tagged = std::find_first_of(post.tags.begin(), post.tags.end(), tags.begin(), tags.end());
   if (tagged == post.tags.end() || markers.empty()) {
     return;
   }
-  for (const auto& field : fields(post)) {
+  for (const auto& field : fields) {
     if (field.accounts.empty()) {
       continue;  // a first comment need not carry the disclosure
     }
@@ -163,9 +178,9 @@ void check_disclosure(const Input& input, const project::Post& post, Findings& o
   }
 }
 
-void check_hashtags(const Input& input, const project::Post& post, Findings& out) {
-  long long max = input.config.number("too-many-hashtags", "max", 5);
-  for (const auto& field : fields(post)) {
+void check_hashtags(const Settings& settings, const project::Post& post, const std::vector<Field>& fields, Findings& out) {
+  const long long max = settings.max_hashtags;
+  for (const auto& field : fields) {
     if (field.accounts.empty()) {
       continue;
     }
@@ -214,15 +229,14 @@ bool own_domain(const std::string& host, const std::vector<std::string>& domains
   });
 }
 
-void check_utm(const Input& input, const project::Post& post, Findings& out) {
-  auto domains = input.config.strings("utm-missing", "domains");
-  if (domains.empty()) {
+void check_utm(const Settings& settings, const project::Post& post, const std::vector<Field>& fields, Findings& out) {
+  if (settings.utm_domains.empty()) {
     return;
   }
-  auto params = setting_or(input, "utm-missing", "params", {"utm_source", "utm_medium", "utm_campaign"});
-  for (const auto& field : fields(post)) {
+  const auto& params = settings.utm_params;
+  for (const auto& field : fields) {
     for (const auto& url : text::extract_urls(*field.text)) {
-      if (!own_domain(host_of(url.text), domains)) {
+      if (!own_domain(host_of(url.text), settings.utm_domains)) {
         continue;
       }
       auto present = params_of(url.text);
@@ -247,32 +261,33 @@ void check_empty(const project::Post& post, Findings& out) {
 
 /// Lower-case ASCII, runs of whitespace as one space, trimmed: what a reader sees as "the same".
 std::string normalised(std::string_view text) {
-  std::string out;
+  std::string out(text.size(), ' ');  // never longer than the text: written in place, then cut
+  std::size_t size = 0;
   bool space = false;
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
+      space = size > 0;
       continue;
     }
-    if (space) {
-      out += ' ';
-      space = false;
-    }
-    out += lower(c);
+    size += space ? 1 : 0;  // the ' ' already there
+    space = false;
+    out[size++] = lower(c);
   }
+  out.resize(size);
   return out;
 }
 
 struct Sent {
   time::Instant at;
   const project::Post* post;
-  std::string account;
+  const std::string* account;
+  std::size_t hash;  ///< of the normalised text
 };
 
-/// Same normalised text to the same account within `days`: reported on the later post.
-void check_duplicates(const Input& input, Findings& out) {
-  long long days = input.config.number("duplicate-text", "days", 3);
-  std::map<std::pair<std::string, std::string>, std::vector<Sent>> groups;
+/// Each scheduled (post, account) with text, sorted by account, text hash, time and id: sorting
+/// small records instead of indexing whole texts keeps this cheap on a large calendar.
+std::vector<Sent> sent_texts(const Input& input) {
+  std::vector<Sent> out;
   for (const auto& post : input.project.posts) {
     if (post.status == "draft" || !post.at) {
       continue;
@@ -280,63 +295,70 @@ void check_duplicates(const Input& input, Findings& out) {
     for (const auto& account : post.targets) {
       std::string text = normalised(post.text_for(account));
       if (!text.empty()) {
-        groups[{account, std::move(text)}].push_back({*post.at, &post, account});
+        out.push_back({*post.at, &post, &account, std::hash<std::string>{}(text)});
       }
     }
   }
+  std::sort(out.begin(), out.end(), [](const Sent& a, const Sent& b) {
+    return std::tie(*a.account, a.hash, a.at, a.post->id) < std::tie(*b.account, b.hash, b.at, b.post->id);
+  });
+  return out;
+}
+
+/// Reports each post of `group` (one text to one account, in time order) sent within `days` of
+/// the one before it.
+void report_repeats(const Input& input, const std::vector<const Sent*>& group, long long days, Findings& out) {
   auto window = std::chrono::hours(24 * days);
-  for (auto& [key, sent] : groups) {
-    std::sort(sent.begin(), sent.end(), [](const Sent& a, const Sent& b) { return std::tie(a.at, a.post->id) < std::tie(b.at, b.post->id); });
-    for (std::size_t i = 1; i < sent.size(); ++i) {
-      const Sent& later = sent[i];
-      const Sent& earlier = sent[i - 1];
-      if (later.at - earlier.at >= window || !selected(input, *later.post) || target_published(*later.post, later.account)) {
-        continue;
-      }
-      out.push_back(post_finding("duplicate-text", *later.post, text_pointer(*later.post, later.account),
-                                 "same text as " + earlier.post->id + " to " + later.account + " within " + std::to_string(days) + " days",
-                                 "reword one of them or space them further apart"));
+  for (std::size_t i = 1; i < group.size(); ++i) {
+    const Sent& later = *group[i];
+    const Sent& earlier = *group[i - 1];
+    const std::string& account = *later.account;
+    if (later.at - earlier.at >= window || !selected(input, *later.post) || target_published(*later.post, account)) {
+      continue;
     }
+    out.push_back(post_finding("duplicate-text", *later.post, text_pointer(*later.post, account),
+                               "same text as " + earlier.post->id + " to " + account + " within " + std::to_string(days) + " days",
+                               "reword one of them or space them further apart"));
   }
 }
 
 }  // namespace
 
-void check_text(const Input& input, Findings& out) {
-  // Exact counting and thread splitting are the costly part of an audit: posts are checked in
-  // parallel slices, each into its own list, joined in order so the result does not depend on
-  // the number of threads.
-  const auto& posts = input.project.posts;
-  std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-  threads = std::min(threads, std::max<std::size_t>(1, posts.size() / 256));
-  std::vector<Findings> slices(threads);
-  auto work = [&](std::size_t slice) {
-    for (std::size_t i = slice; i < posts.size(); i += threads) {
-      const auto& post = posts[i];
-      if (!selected(input, post)) {
-        continue;
-      }
-      Findings& found = slices[slice];
-      check_empty(post, found);
-      check_limits(input, post, found);
-      check_banned(input, post, found);
-      check_disclosure(input, post, found);
-      check_hashtags(input, post, found);
-      check_utm(input, post, found);
+/// Same normalised text to the same account within `days`: reported on the later post.
+void check_duplicates(const Input& input, Findings& out) {
+  long long days = input.config.number("duplicate-text", "days", 3);
+  const std::vector<Sent> sent = sent_texts(input);
+  for (std::size_t begin = 0, end = 0; begin < sent.size(); begin = end) {
+    end = begin + 1;
+    while (end < sent.size() && sent[end].hash == sent[begin].hash && *sent[end].account == *sent[begin].account) {
+      ++end;
     }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back(work, t);
+    if (end - begin < 2) {
+      continue;
+    }
+    // The same hash: the same text, unless two texts collide, so group by the text itself.
+    std::map<std::string, std::vector<const Sent*>> by_text;
+    for (std::size_t i = begin; i < end; ++i) {
+      by_text[normalised(sent[i].post->text_for(*sent[i].account))].push_back(&sent[i]);
+    }
+    for (const auto& [text, group] : by_text) {
+      report_repeats(input, group, days, out);
+    }
   }
-  work(0);
-  for (auto& th : pool) {
-    th.join();
-  }
-  for (auto& slice : slices) {
-    out.insert(out.end(), std::make_move_iterator(slice.begin()), std::make_move_iterator(slice.end()));
-  }
-  check_duplicates(input, out);
+}
+
+void check_text(const Input& input, Findings& out) {
+  // Exact counting and thread splitting are the costly part of an audit: on every core.
+  const Settings settings = settings_of(input);
+  for_each_post(input, [&](const project::Post& post, Findings& found) {
+    check_empty(post, found);
+    check_limits(input, post, found);
+    const std::vector<Field> texts = fields(post);
+    check_banned(settings, post, texts, found);
+    check_disclosure(settings, post, texts, found);
+    check_hashtags(settings, post, texts, found);
+    check_utm(settings, post, texts, found);
+  }, out);
 }
 
 }  // namespace smm::audit

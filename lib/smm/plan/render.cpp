@@ -12,21 +12,21 @@ namespace smm::plan {
 
 namespace {
 
-/// The pieces `text` is cut into for a target with `limits`.
+/// The pieces `text` is cut into for a target with `limits`, measured by `count`.
 std::vector<std::string> pieces_for(const project::Project& project, const std::string& mode, const std::string& text,
-                                    const text::Limits& limits) {
+                                    const text::Limits& limits, const text::Counter& count) {
   if (mode == "off") {
     return {text};
   }
   text::SplitOptions options;
   options.limit = limits.length > 0 ? limits.length : std::string::npos / 4;
   options.markers = project.settings.thread_markers;
-  options.count = text::counter_for(limits.unit);
+  options.count = count;
   if (limits.bytes > 0 && limits.length > 0) {
     // Both limits bind (Bluesky): count bytes scaled to the length limit, whichever is larger.
     // ceil(bytes * L / B) <= L exactly when bytes <= B, and the maximum of two additive counts
     // never exceeds their sum, so split_thread's reserve for markers still holds.
-    options.count = [count = options.count, l = limits.length, b = limits.bytes](std::string_view s) {
+    options.count = [count, l = limits.length, b = limits.bytes](std::string_view s) {
       return std::max(count(s), (s.size() * l + b - 1) / b);
     };
   }
@@ -53,14 +53,14 @@ std::vector<TargetRender> render(const project::Project& project, const project:
     t.byte_limit = limits.bytes;
     t.unit = text::unit_name(limits.unit);
     t.zone = project.zone_for(account);
-    for (auto& piece : pieces_for(project, mode, post.text_for(account), limits)) {
+    // One scan of the text serves every count split_thread makes and the parts' lengths.
+    const std::string& text = post.text_for(account);
+    const text::Counter count = text::counter_for(limits.unit, text);
+    for (auto& piece : pieces_for(project, mode, text, limits, count)) {
       Part part{std::move(piece), 0, 0, false};
-      const std::vector<text::Measure> measures = text::measure(part.text, limits);
-      for (const text::Measure& m : measures) {
-        part.over = part.over || m.over();
-      }
-      part.length = measures.front().length;
+      part.length = count(part.text);
       part.bytes = part.text.size();
+      part.over = (limits.length > 0 && part.length > limits.length) || (limits.bytes > 0 && part.bytes > limits.bytes);
       t.over = t.over || part.over;
       t.parts.push_back(std::move(part));
     }

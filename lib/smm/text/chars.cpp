@@ -84,14 +84,20 @@ bool is_directional(char32_t c) {
          (c >= 0x2066 && c <= 0x2069);
 }
 
-bool is_domain_char(char32_t c) {
-  if (c < 0x80) {  // the hot path: printable ASCII minus the punctuation listed below
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '"' || c == '`';
+void dots_ahead(const std::vector<CodePoint>& cps, std::vector<std::uint8_t>& dot) {
+  dot.assign(cps.size() + 1, 0);
+  bool domain_next = false;  // is_domain_char(cps[i + 1])
+  for (std::size_t i = cps.size(); i-- > 0;) {
+    const char32_t c = cps[i].value;
+    const bool domain = is_domain_char(c);
+    if (c == '.') {
+      dot[i] = domain_next || dot[i + 1] != 0 ? 1 : 0;
+    } else if (domain || c == '-' || c == '_') {
+      dot[i] = dot[i + 1];
+    }
+    domain_next = domain;
   }
-  return c >= 0x20 && c != 0x7F && !in_set(c, U"!'#%&()*+,\\-./:;<=>?@[]^_{|}~$") && !is_space(c) &&
-         !is_invalid(c) && !is_directional(c);
 }
-
 
 bool is_path_char(char32_t c) {
   return is_ascii_alnum(c) || is_cyrillic(c) || is_latin_accent(c) || c == 0x2013 ||

@@ -1,49 +1,28 @@
 // SPDX-License-Identifier: MIT
 #include "smm/text/count.hpp"
 
-#include <algorithm>
+#include <numeric>
 #include <string>
 
-#include "smm/text/extract.hpp"
+#include "smm/text/steps.hpp"
 #include "smm/text/unicode.hpp"
-#include "smm/text/url.hpp"
 
 namespace smm::text {
 
 namespace {
 
-// twitter-text config/v3.json.
-constexpr std::size_t k_x_scale = 100;
-constexpr std::size_t k_x_default_weight = 200;
-constexpr std::size_t k_x_url_length = 23;
-constexpr std::size_t k_x_limit = 280;
-// Mastodon's StatusLengthValidator URL_PLACEHOLDER_CHARS.
-constexpr std::size_t k_mastodon_url_length = 23;
+constexpr std::size_t k_x_limit = 280;  // twitter-text config/v3.json maxWeightedTweetLength
 
-std::size_t x_weight(char32_t c) {
-  const bool light = c <= 0x10FF || (c >= 0x2000 && c <= 0x200D) || (c >= 0x2010 && c <= 0x201F) ||
-                     (c >= 0x2032 && c <= 0x2037);
-  return light ? 100 : k_x_default_weight;
-}
-
-/// For each code point index, the index one past its grapheme cluster when the cluster starts
-/// there and is an emoji; 0 otherwise.
-std::vector<std::size_t> emoji_ends(std::string_view text, const std::vector<CodePoint>& cps) {
-  std::vector<std::size_t> out(cps.size(), 0);
-  std::size_t first = 0;
-  std::size_t begin_byte = 0;
-  for (const std::size_t end_byte : grapheme_ends(text)) {
-    std::size_t last = first;
-    while (last < cps.size() && cps[last].begin < end_byte) {
-      ++last;
-    }
-    if (is_emoji_cluster(text.substr(begin_byte, end_byte - begin_byte))) {
-      out[first] = last;
-    }
-    first = last;
-    begin_byte = end_byte;
+/// The sum of `unit`'s steps over `text`, decoded into this thread's storage.
+std::size_t summed(std::string_view text, Unit unit, bool emoji_parsing = true) {
+  thread_local Scan scan;  // apart from the prepared counters' scan, which this would spoil
+  thread_local Steps steps;
+  scanned(text, scan);
+  if (unit == Unit::weighted && !scan.nfc) {
+    scanned(nfc(text), scan);  // X counts the normalized text
   }
-  return out;
+  unit_steps(scan, unit, steps, emoji_parsing);
+  return std::accumulate(steps.add.begin(), steps.add.end(), std::size_t{0});
 }
 
 }  // namespace
@@ -138,40 +117,20 @@ Counter counter_for(std::string_view platform) {
   return counter_for(rule == nullptr ? Unit::code_points : rule->unit);
 }
 
-std::size_t grapheme_count(std::string_view text) { return grapheme_ends(text).size(); }
+std::size_t grapheme_count(std::string_view text) { return summed(text, Unit::graphemes); }
 
 std::size_t utf16_length(std::string_view text) {
+  thread_local std::vector<CodePoint> cps;
+  decode(text, cps);
   std::size_t units = 0;
-  for (const CodePoint& cp : code_points(text)) {
+  for (const CodePoint& cp : cps) {
     units += cp.value > 0xFFFF ? 2 : 1;
   }
   return units;
 }
 
 std::size_t x_weighted_length(std::string_view text, bool emoji_parsing) {
-  const std::string normal = nfc(text);
-  const std::vector<CodePoint> cps = code_points(normal);
-  std::vector<std::size_t> url_ends(cps.size(), 0);
-  for (const detail::UrlSpan& url : detail::find_urls(cps, true)) {
-    url_ends[url.begin] = url.end;
-  }
-  // Every emoji sequence has a code point above ASCII (even keycaps end in U+20E3).
-  const std::vector<std::size_t> emoji = emoji_parsing && !is_ascii(normal)
-                                             ? emoji_ends(normal, cps)
-                                             : std::vector<std::size_t>(cps.size(), 0);
-  std::size_t weight = 0;
-  for (std::size_t i = 0; i < cps.size();) {
-    if (url_ends[i] > 0) {
-      weight += k_x_url_length * k_x_scale;
-      i = url_ends[i];
-    } else if (emoji[i] > 0) {
-      weight += k_x_default_weight;
-      i = emoji[i];
-    } else {
-      weight += x_weight(cps[i++].value);
-    }
-  }
-  return weight / k_x_scale;
+  return summed(text, Unit::weighted, emoji_parsing);
 }
 
 bool x_valid(std::string_view text, std::size_t limit) {
@@ -184,44 +143,8 @@ bool x_valid(std::string_view text, std::size_t limit) {
   return length > 0 && length <= limit;
 }
 
-std::size_t mastodon_length(std::string_view text) {
-  struct Rewrite {
-    std::size_t begin;
-    std::size_t end;
-    std::string with;
-  };
-  std::vector<Rewrite> rewrites;
-  for (const Entity& url : extract_urls(text, Scheme::required)) {
-    rewrites.push_back({url.begin, url.end, std::string(k_mastodon_url_length, 'x')});
-  }
-  for (const Entity& mention : extract_mentions(text)) {
-    rewrites.push_back(
-        {mention.begin, mention.end, mention.text.substr(0, mention.text.find('@', 1))});
-  }
-  std::stable_sort(rewrites.begin(), rewrites.end(),
-                   [](const Rewrite& a, const Rewrite& b) { return a.begin < b.begin; });
-  std::string countable;
-  std::size_t pos = 0;
-  for (const Rewrite& r : rewrites) {
-    if (r.begin < pos) {
-      continue;  // overlaps an entity already taken (twitter-text's remove_overlapping_entities)
-    }
-    countable.append(text.substr(pos, r.begin - pos)).append(r.with);
-    pos = r.end;
-  }
-  countable.append(text.substr(pos));
-  return grapheme_count(countable);
-}
+std::size_t mastodon_length(std::string_view text) { return summed(text, Unit::mastodon); }
 
-std::size_t threads_length(std::string_view text) {
-  std::size_t length = 0;
-  std::size_t begin = 0;
-  for (const std::size_t end : grapheme_ends(text)) {
-    const std::string_view cluster = text.substr(begin, end - begin);
-    length += is_emoji_cluster(cluster) ? cluster.size() : 1;
-    begin = end;
-  }
-  return length;
-}
+std::size_t threads_length(std::string_view text) { return summed(text, Unit::threads); }
 
 }  // namespace smm::text

@@ -67,6 +67,11 @@ std::vector<Measure> measure(std::string_view text, const Limits& limits);
 
 /// The counting function for `unit`.
 Counter counter_for(Unit unit);
+/// The same, prepared for many slices of `text` (string_views into its characters, as
+/// split_thread() measures): most are counted from running sums built in one scan, exactly as
+/// counter_for(unit) counts them (slices.cpp says when); other strings are counted as usual.
+/// `text`'s characters must outlive the counter.
+Counter counter_for(Unit unit, std::string_view text);
 /// The counting function of `platform` (code points when the platform is unknown).
 Counter counter_for(std::string_view platform);
 

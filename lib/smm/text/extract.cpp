@@ -129,7 +129,7 @@ std::vector<Entity> extract_urls(std::string_view text, Scheme scheme) {
     return out;
   }
   const Cps cps = code_points(text);
-  for (const detail::UrlSpan& span : detail::find_urls(cps, scheme == Scheme::optional)) {
+  for (const detail::CpSpan& span : detail::find_urls(cps, scheme == Scheme::optional)) {
     out.push_back(entity(text, cps, span.begin, span.end));
   }
   return out;
@@ -137,6 +137,9 @@ std::vector<Entity> extract_urls(std::string_view text, Scheme scheme) {
 
 std::vector<Entity> extract_hashtags(std::string_view text) {
   std::vector<Entity> out;
+  if (text.find('#') == std::string_view::npos && text.find("\uFF03") == std::string_view::npos) {
+    return out;  // no hash sign, "#" or "＃": the common case, without decoding
+  }
   const Cps cps = code_points(text);
   for (std::size_t i = 0; i < cps.size(); ++i) {
     if (!is_hash(cps[i].value)) {
@@ -157,12 +160,20 @@ std::vector<Entity> extract_hashtags(std::string_view text) {
 std::vector<Entity> extract_mentions(std::string_view text) {
   std::vector<Entity> out;
   const Cps cps = code_points(text);
+  for (const detail::CpSpan& span : detail::find_mentions(cps)) {
+    out.push_back(entity(text, cps, span.begin, span.end));
+  }
+  return out;
+}
+
+std::vector<detail::CpSpan> detail::find_mentions(const std::vector<CodePoint>& cps) {
+  std::vector<CpSpan> out;
   for (std::size_t i = 0; i < cps.size(); ++i) {
     if (!is_at(cps[i].value)) {
       continue;
     }
     if (const std::size_t end = match_mention(cps, i); end > 0) {
-      out.push_back(entity(text, cps, i, end));
+      out.push_back({i, end});
       i = end - 1;
     }
   }

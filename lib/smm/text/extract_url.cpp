@@ -208,12 +208,6 @@ bool may_precede_url(char32_t c) {
   return !(is_ascii_alnum(c) || in_set(c, U"@\uFF20$#\uFF03") || is_invalid(c));
 }
 
-std::size_t match_scheme(const Cps& cps, std::size_t i) {
-  if (starts_with(cps, i, U"https://")) {
-    return 8;
-  }
-  return starts_with(cps, i, U"http://") ? 7 : 0;
-}
 
 /// "https://t.co/<slug>" stops after the slug and an optional query (validTcoUrl).
 std::size_t tco_end(const Cps& cps, const Match& m) {
@@ -235,7 +229,7 @@ std::size_t tco_end(const Cps& cps, const Match& m) {
 std::optional<Match> match_url(const Cps& cps, std::size_t begin) {
   Match m;
   m.begin = begin;
-  m.scheme = match_scheme(cps, begin);
+  m.scheme = scheme_length(cps, begin);
   m.domain_begin = begin + m.scheme;
   const auto domain = match_domain(cps, m.domain_begin);
   if (!domain) {
@@ -312,7 +306,7 @@ std::optional<std::size_t> match_ascii_domain(const Cps& cps, std::size_t begin,
 }
 
 /// "name.cc" with a country-code TLD is not a URL without a scheme or path, except .co and .tv.
-bool short_domain_allowed(const Cps& cps, UrlSpan d) {
+bool short_domain_allowed(const Cps& cps, CpSpan d) {
   std::size_t dots = 0;
   std::size_t last_dot = d.begin;
   for (std::size_t i = d.begin; i < d.end; ++i) {
@@ -334,11 +328,11 @@ bool short_domain_allowed(const Cps& cps, UrlSpan d) {
 
 /// The URLs a match without a scheme yields: the ASCII domains inside its domain, the last one
 /// running on to the end of the path.
-void add_bare(const Cps& cps, const Match& m, std::vector<UrlSpan>& out) {
+void add_bare(const Cps& cps, const Match& m, std::vector<CpSpan>& out) {
   if (m.begin > 0 && in_set(cps[m.begin - 1].value, U"-_./")) {
     return;
   }
-  std::vector<UrlSpan> found;
+  std::vector<CpSpan> found;
   for (std::size_t p = m.domain_begin; p < m.domain_end;) {
     if (const auto end = match_ascii_domain(cps, p, m.domain_end)) {
       found.push_back({p, *end});
@@ -347,7 +341,7 @@ void add_bare(const Cps& cps, const Match& m, std::vector<UrlSpan>& out) {
       ++p;
     }
   }
-  for (const UrlSpan& d : found) {
+  for (const CpSpan& d : found) {
     if (m.path || short_domain_allowed(cps, d)) {
       out.push_back(d);
     }
@@ -359,10 +353,23 @@ void add_bare(const Cps& cps, const Match& m, std::vector<UrlSpan>& out) {
 
 }  // namespace
 
-std::vector<UrlSpan> find_urls(const Cps& cps, bool without_scheme) {
-  std::vector<UrlSpan> out;
+std::size_t scheme_length(const Cps& cps, std::size_t i) {
+  if (i >= cps.size() || (cps[i].value | 0x20) != 'h') {
+    return 0;  // the common case, without comparing prefixes
+  }
+  if (starts_with(cps, i, U"https://")) {
+    return 8;
+  }
+  return starts_with(cps, i, U"http://") ? 7 : 0;
+}
+
+std::vector<CpSpan> find_urls(const Cps& cps, bool without_scheme) {
+  std::vector<CpSpan> out;
+  thread_local std::vector<std::uint8_t> dot;
+  dots_ahead(cps, dot);
   for (std::size_t i = 0; i < cps.size();) {
-    if (i > 0 && !may_precede_url(cps[i - 1].value)) {
+    const bool h = (cps[i].value | 0x20) == 'h';  // a scheme can only start at an 'h'
+    if ((dot[i] == 0 && (!h || scheme_length(cps, i) == 0)) || (i > 0 && !may_precede_url(cps[i - 1].value))) {
       ++i;
       continue;
     }

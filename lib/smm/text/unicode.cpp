@@ -12,40 +12,65 @@ namespace smm::text {
 
 std::vector<CodePoint> code_points(std::string_view text) {
   std::vector<CodePoint> out;
+  decode(text, out);
+  return out;
+}
+
+bool decode(std::string_view text, std::vector<CodePoint>& out) {
+  out.clear();
   out.reserve(text.size());
+  bool valid = true;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {  // what utf8proc_iterate gives for ASCII, without the call
+      out.push_back({byte, pos, pos + 1});
+      ++pos;
+      continue;
+    }
     utf8proc_int32_t cp = 0;
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos);
-    utf8proc_ssize_t length =
-        utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    utf8proc_ssize_t length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
     if (length <= 0) {
       cp = 0xFFFD;
       length = 1;
+      valid = false;
     }
     out.push_back({static_cast<char32_t>(cp), pos, pos + static_cast<std::size_t>(length)});
     pos += static_cast<std::size_t>(length);
   }
-  return out;
+  return valid;
 }
 
-std::vector<std::size_t> grapheme_ends(std::string_view text) {
-  std::vector<std::size_t> ends;
-  utf8proc_int32_t state = 0;
-  bool first = true;
-  utf8proc_int32_t previous = 0;
-  for (const CodePoint& cp : code_points(text)) {
-    const auto c = static_cast<utf8proc_int32_t>(cp.value);
-    if (!first && utf8proc_grapheme_break_stateful(previous, c, &state)) {
-      ends.push_back(cp.begin);
+bool is_break_other(char32_t c) {
+  static const std::vector<bool> k_bmp = [] {  // the Basic Multilingual Plane, from utf8proc
+    std::vector<bool> other(0x10000);
+    for (char32_t u = 0; u < other.size(); ++u) {
+      const auto* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(u));
+      other[u] = p->boundclass == UTF8PROC_BOUNDCLASS_OTHER;
     }
-    first = false;
-    previous = c;
+    return other;
+  }();
+  if (c < k_bmp.size()) {
+    return k_bmp[c];
   }
-  if (!text.empty()) {
-    ends.push_back(text.size());
+  const auto* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(c));
+  return p->boundclass == UTF8PROC_BOUNDCLASS_OTHER;
+}
+
+bool ClusterBreaks::starts_slowly(char32_t c, bool other) {
+  bool starts = true;
+  if (m_first) {
+    m_first = false;
+  } else if (m_previous_other && other) {
+    m_state = 0;  // see starts()
+  } else {
+    starts = utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(m_previous),
+                                              static_cast<utf8proc_int32_t>(c), &m_state);
   }
-  return ends;
+  m_previous = c;
+  m_previous_other = other;
+  return starts;
 }
 
 namespace {
@@ -128,35 +153,55 @@ bool is_text_default(char32_t c) {
 
 }  // namespace
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+bool is_emoji_cluster(std::string_view cluster) {
+  thread_local std::vector<CodePoint> cps;
+  decode(cluster, cps);
+  return is_emoji_cluster(cps.data(), cps.data() + cps.size());
 }
 
-bool is_emoji_cluster(std::string_view cluster) {
-  const std::vector<CodePoint> cps = code_points(cluster);
-  if (cps.empty()) {
+bool is_emoji_cluster(const CodePoint* first, const CodePoint* last) {
+  if (first == last) {
     return false;
   }
-  const char32_t first = cps.front().value;
-  if (is_regional_indicator(first)) {
-    return cps.size() >= 2 && is_regional_indicator(cps[1].value);
+  const char32_t c = first->value;
+  const auto size = static_cast<std::size_t>(last - first);
+  if (is_regional_indicator(c)) {
+    return size >= 2 && is_regional_indicator(first[1].value);
   }
-  if (is_keycap_base(first)) {
-    return cps.size() >= 2 && cps.back().value == 0x20E3;
+  if (is_keycap_base(c)) {
+    return size >= 2 && last[-1].value == 0x20E3;
   }
-  if (!is_pictographic(first)) {
+  if (c < 0x80 || !is_pictographic(c)) {  // no ASCII character is pictographic
     return false;
   }
-  if (cps.size() == 1) {
-    return !is_text_default(first);
+  if (size == 1) {
+    return !is_text_default(c);
   }
   // A text-default pictograph followed by U+FE0E stays text; anything else attached makes emoji.
-  return cps[1].value != 0xFE0E;
+  return first[1].value != 0xFE0E;
+}
+
+bool is_nfc_quick_above_latin(char32_t c) {
+  const bool jamo = (c >= 0x1100 && c <= 0x11FF) || (c >= 0xA960 && c <= 0xA97F) || (c >= 0xD7B0 && c <= 0xD7FF);
+  if (jamo) {
+    return false;  // Hangul jamo compose with each other and with syllables
+  }
+  if ((c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || c == 0x20E3) {
+    return true;  // variation selectors and the keycap mark: marks of class 0 that never compose
+  }
+  // Every character that composes with the one before it is a mark (Mn, Mc) or a jamo.
+  const auto* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(c));
+  const bool mark = p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_MC ||
+                    p->category == UTF8PROC_CATEGORY_ME;
+  const bool canonical = p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0;
+  return !mark && p->combining_class == 0 && !canonical;
 }
 
 std::string nfc(std::string_view text) {
-  if (is_ascii(text)) {
-    return std::string(text);  // ASCII is already in NFC; the common case, and utf8proc_map is costly
+  thread_local std::vector<CodePoint> cps;
+  if (decode(text, cps) &&
+      std::all_of(cps.begin(), cps.end(), [](const CodePoint& cp) { return is_nfc_quick(cp.value); })) {
+    return std::string(text);  // already NFC: the common case, and utf8proc_map is costly
   }
   utf8proc_uint8_t* out = nullptr;
   const utf8proc_ssize_t length =

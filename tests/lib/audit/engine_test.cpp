@@ -127,6 +127,18 @@ TEST_CASE("the engine: load problems as invalid-file, severities, lines, order",
     REQUIRE(only.size() == 1);
     CHECK(only[0].rule == "too-many-hashtags");
   }
+  SECTION("without lines (text output) only the load problems that carry one have a line") {
+    auto proj = project::load(tp.dir());
+    REQUIRE(proj.has_value());
+    auto config = audit::Config::from_json(proj->settings.audit, proj->problems);
+    audit::Input input{*proj, fixed_now(), config, nullptr, nullptr, {}};
+    input.lines = false;
+    std::vector<int> lines;
+    for (const auto& f : audit::run(input)) {
+      lines.push_back(f.line);
+    }
+    CHECK(lines == std::vector<int>{0, 0, 6, 0});
+  }
   SECTION("a bad audit config is reported against smm.json") {
     set_audit(tp, R"({"rules": {"nope": "off"}})");
     auto with_config = audit_all(tp, {"a-hashtags"});
