@@ -82,6 +82,12 @@ Result<http::Response> FakeTransport::send(const http::Request& request) {
   return fail(ErrorKind::runtime, "no stub");
 }
 
+std::vector<Result<http::Response>> FakeTransport::send_all(
+    const std::vector<http::Request>& requests, std::size_t parallel) {
+  m_batches.push_back(requests.size());
+  return Transport::send_all(requests, parallel);
+}
+
 void FakeTransport::verify() const {
   for (const auto& stub : m_stubs) {
     INFO("FakeTransport: stub " << stub.match.method << " " << stub.match.host << stub.match.path);

@@ -106,6 +106,18 @@ std::string_view failure_reason(const Error& error) {
   return colon == std::string_view::npos ? message : message.substr(colon + 2);
 }
 
+bool is_idempotent(const Request& request) {
+  if (request.idempotent) {
+    return *request.idempotent;
+  }
+  for (std::string_view method : {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}) {
+    if (request.method == method) {
+      return true;
+    }
+  }
+  return find_header(request.headers, "Idempotency-Key").has_value();
+}
+
 std::vector<Result<Response>> Transport::send_all(const std::vector<Request>& requests,
                                                   std::size_t /*parallel*/) {
   std::vector<Result<Response>> results;

@@ -54,7 +54,15 @@ struct Request {
   Timeouts timeout;
   bool follow_redirects = false;        ///< false: a 3xx is returned as the response
   int max_redirects = k_max_redirects;  ///< more than this many fails the request
+  /// May the request be sent twice without harm? nullopt: decided by is_idempotent() from the
+  /// method and an Idempotency-Key header. RetryTransport resends non-idempotent requests only
+  /// when the server cannot have acted on them (429, connection refused).
+  std::optional<bool> idempotent;
 };
+
+/// `request.idempotent` when set; otherwise true for GET, HEAD, OPTIONS, PUT and DELETE (RFC 9110
+/// §9.2.2) and for any request carrying an Idempotency-Key header; false otherwise (POST, PATCH).
+bool is_idempotent(const Request& request);
 
 struct Response {
   int status = 0;             ///< the final response's status
@@ -83,8 +91,10 @@ std::string_view failure_reason(const Error& error);
 /// response (DNS, connection refused, TLS, timeout, too many redirects, body too large), as
 /// ErrorKind::runtime with the message "<host>: <reason>: <detail>" (detail is curl's text) where
 /// reason is one of "timed out", "could not connect", "could not resolve host", "could not
-/// resolve proxy", "TLS failed", "too many redirects", "unsupported protocol", "malformed URL",
-/// "response too large", "request failed"; the hint says what to do. Messages name the host
+/// resolve proxy", "TLS failed", "connection lost", "too many redirects", "unsupported protocol",
+/// "malformed URL", "response too large", "request failed"; the hint says what to do. "could not
+/// connect" means nothing was sent; after "timed out" and "connection lost" the server may have
+/// received the request. Messages name the host
 /// only, never the path, query or header values (which may carry tokens).
 ///
 /// A Transport is used from one thread at a time.
