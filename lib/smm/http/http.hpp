@@ -58,6 +58,9 @@ struct Request {
   /// method and an Idempotency-Key header. RetryTransport resends non-idempotent requests only
   /// when the server cannot have acted on them (429, connection refused).
   std::optional<bool> idempotent;
+  /// The URL itself is a credential (webhook URLs, bot tokens in the path): DebugTransport logs
+  /// only its scheme and host.
+  bool secret_url = false;
 };
 
 /// `request.idempotent` when set; otherwise true for GET, HEAD, OPTIONS, PUT and DELETE (RFC 9110
