@@ -8,9 +8,15 @@
 // Implementations:
 //   - CurlTransport (smm/http/curl_transport.hpp): the real one, libcurl; TLS always verified.
 //   - FakeTransport (tests/support/fake_transport.hpp): stubs by method + path, records requests.
-// Decorators wrap a Transport and are Transports themselves.
-// TODO(#5): retry (429/5xx, Retry-After, capped backoff with jitter), auth (adds and refreshes
-// tokens) and debug (--debug, redacting Authorization, cookies, tokens, passwords) decorators.
+// Decorators own the Transport they wrap (std::unique_ptr) and are Transports themselves:
+//   - RetryTransport (smm/http/retry.hpp): 429/5xx and safe transport failures, Retry-After and
+//     rate-limit reset headers, capped exponential backoff with full jitter, a time budget.
+//   - AuthTransport (smm/http/auth.hpp): adds the Authorization header; refreshes an expired
+//     token once and resends.
+//   - DebugTransport (smm/http/debug.hpp): logs requests and responses for --debug with
+//     credentials, tokens, passwords and secret URLs redacted.
+// Stack them as Auth(Retry(Debug(Curl))): Debug next to the wire logs every attempt as it is
+// sent, and the resend after a token refresh is retried like any other request.
 
 #include <chrono>
 #include <cstddef>

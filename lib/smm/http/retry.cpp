@@ -119,7 +119,7 @@ std::vector<Result<Response>> RetryTransport::send_all(const std::vector<Request
     milliseconds spent = spent_since(start);
     std::vector<std::size_t> again;
     milliseconds wait{0};
-    for (std::size_t i = 0; i < results.size(); ++i) {
+    for (std::size_t i = 0; i < results.size() && i < requests.size(); ++i) {
       Decision decision = decide(requests[i], results[i], attempt, spent);
       if (decision.retry) {
         again.push_back(i);
