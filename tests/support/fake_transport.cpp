@@ -35,7 +35,7 @@ http::Response FakeTransport::reply(int status, std::string body, http::Headers 
 
 Error FakeTransport::failure(const std::string& host, const std::string& reason,
                              const std::string& detail) {
-  bool retryable = reason == "timed out" || reason == "could not connect" || reason == "request failed" ||
+  bool retryable = reason == "timed out" || reason == "could not connect" || reason == "request failed" || reason == "connection lost" ||
                    reason.starts_with("could not resolve");
   return Error{ErrorKind::runtime, host + ": " + reason + ": " + detail, "a hint", {}, retryable};
 }
@@ -82,6 +82,12 @@ Result<http::Response> FakeTransport::send(const http::Request& request) {
   }
   FAIL("FakeTransport: no stub for " << request.method << " " << request.url);
   return fail(ErrorKind::runtime, "no stub");
+}
+
+std::vector<Result<http::Response>> FakeTransport::send_all(
+    const std::vector<http::Request>& requests, std::size_t parallel) {
+  m_batches.push_back(requests.size());
+  return Transport::send_all(requests, parallel);
 }
 
 void FakeTransport::verify() const {

@@ -36,9 +36,14 @@ class FakeTransport final : public http::Transport {
                        const std::string& detail = "detail");
 
   Result<http::Response> send(const http::Request& request) override;
+  /// Records the batch size, then answers each request as send() does, in order.
+  std::vector<Result<http::Response>> send_all(const std::vector<http::Request>& requests,
+                                               std::size_t parallel) override;
 
   /// Every request sent, in order.
   [[nodiscard]] const std::vector<http::Request>& requests() const { return m_requests; }
+  /// The size of each send_all() batch, in order (a decorator must keep batching).
+  [[nodiscard]] const std::vector<std::size_t>& batches() const { return m_batches; }
   /// Fails the test (Catch CHECK) for each stub that answered nothing.
   void verify() const;
 
@@ -55,6 +60,7 @@ class FakeTransport final : public http::Transport {
   };
   std::vector<Stub> m_stubs;
   std::vector<http::Request> m_requests;
+  std::vector<std::size_t> m_batches;
 };
 
 }  // namespace smm::test

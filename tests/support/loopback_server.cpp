@@ -104,6 +104,33 @@ std::string SilentListener::url(std::string_view path) const {
   return "http://" + std::string(k_loopback) + ":" + std::to_string(m_port) + std::string(path);
 }
 
+HangUpListener::HangUpListener() {
+  bypass_proxies();
+  m_fd = bind_loopback(m_port);
+  REQUIRE(::listen(m_fd, 16) == 0);
+  m_thread = std::thread([this] {
+    for (;;) {
+      int client = ::accept(m_fd, nullptr, nullptr);
+      if (client < 0) {
+        return;  // shut down by the destructor
+      }
+      ++m_accepted;
+      ::close(client);
+    }
+  });
+}
+
+HangUpListener::~HangUpListener() {
+  // shutdown() wakes the blocked accept() on Linux; close() alone would not.
+  ::shutdown(m_fd, SHUT_RDWR);
+  m_thread.join();
+  ::close(m_fd);
+}
+
+std::string HangUpListener::url(std::string_view path) const {
+  return "http://" + std::string(k_loopback) + ":" + std::to_string(m_port) + std::string(path);
+}
+
 int closed_port() {
   int port = 0;
   int fd = bind_loopback(port);

@@ -57,6 +57,26 @@ class SilentListener {
   int m_port = 0;
 };
 
+/// A socket listening on 127.0.0.1 that accepts each connection and closes it at once without
+/// reading or answering, as a crashed server or a dropped connection looks to a client.
+class HangUpListener {
+ public:
+  HangUpListener();
+  /// Stops accepting and joins the thread.
+  ~HangUpListener();
+  HangUpListener(const HangUpListener&) = delete;
+  HangUpListener& operator=(const HangUpListener&) = delete;
+  [[nodiscard]] std::string url(std::string_view path) const;
+  /// Connections accepted so far.
+  [[nodiscard]] int accepted() const { return m_accepted.load(); }
+
+ private:
+  int m_fd = -1;
+  int m_port = 0;
+  std::atomic<int> m_accepted{0};
+  std::thread m_thread;
+};
+
 /// A 127.0.0.1 port nothing listens on (bound, then closed): connecting is refused.
 int closed_port();
 

@@ -107,6 +107,14 @@ Failure classify(CURLcode code, bool body_too_large) {
       return {"TLS failed",
               "the server's certificate could not be verified; smm never skips verification "
               "(a private CA can be added with CURL_CA_BUNDLE or the system store)"};
+    case CURLE_GOT_NOTHING:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+      return {"connection lost",
+              "the connection broke before the whole response arrived; try again later"};
     case CURLE_TOO_MANY_REDIRECTS:
       return {"too many redirects",
               "the URL redirects too often, maybe in a loop; link to the final address"};
@@ -133,7 +141,7 @@ Error failure(const Transfer& transfer, CURLcode code) {
   std::string detail =
       transfer.error[0] != '\0' ? std::string(transfer.error) : curl_easy_strerror(code);
   std::string_view reason = what.reason;
-  bool retryable = reason == "timed out" || reason == "could not connect" || reason == "request failed" ||
+  bool retryable = reason == "timed out" || reason == "could not connect" || reason == "request failed" || reason == "connection lost" ||
                    reason.starts_with("could not resolve");
   return Error{ErrorKind::runtime, host + ": " + what.reason + ": " + detail, what.hint, {}, retryable};
 }

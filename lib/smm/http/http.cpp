@@ -125,7 +125,20 @@ std::string describe(const Request& request) {
 bool maybe_sent(const Error& error) {
   std::string_view reason = failure_reason(error);
   return reason.starts_with("timed out: ") || reason.starts_with("request failed: ") ||
+         reason.starts_with("connection lost: ") ||
          reason.starts_with("response too large: ");
+}
+
+bool is_idempotent(const Request& request) {
+  if (request.idempotent) {
+    return *request.idempotent;
+  }
+  for (std::string_view method : {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}) {
+    if (request.method == method) {
+      return true;
+    }
+  }
+  return find_header(request.headers, "Idempotency-Key").has_value();
 }
 
 std::vector<Result<Response>> Transport::send_all(const std::vector<Request>& requests,

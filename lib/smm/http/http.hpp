@@ -8,9 +8,15 @@
 // Implementations:
 //   - CurlTransport (smm/http/curl_transport.hpp): the real one, libcurl; TLS always verified.
 //   - FakeTransport (tests/support/fake_transport.hpp): stubs by method + path, records requests.
-// Decorators wrap a Transport and are Transports themselves.
-// TODO(#5): retry (429/5xx, Retry-After, capped backoff with jitter), auth (adds and refreshes
-// tokens) and debug (--debug, redacting Authorization, cookies, tokens, passwords) decorators.
+// Decorators own the Transport they wrap (std::unique_ptr) and are Transports themselves:
+//   - RetryTransport (smm/http/retry.hpp): 429/5xx and safe transport failures, Retry-After and
+//     rate-limit reset headers, capped exponential backoff with full jitter, a time budget.
+//   - AuthTransport (smm/http/auth.hpp): adds the Authorization header; refreshes an expired
+//     token once and resends.
+//   - DebugTransport (smm/http/debug.hpp): logs requests and responses for --debug with
+//     credentials, tokens, passwords and secret URLs redacted.
+// Stack them as Auth(Retry(Debug(Curl))): Debug next to the wire logs every attempt as it is
+// sent, and the resend after a token refresh is retried like any other request.
 
 #include <chrono>
 #include <cstddef>
@@ -54,7 +60,18 @@ struct Request {
   Timeouts timeout;
   bool follow_redirects = false;        ///< false: a 3xx is returned as the response
   int max_redirects = k_max_redirects;  ///< more than this many fails the request
+  /// May the request be sent twice without harm? nullopt: decided by is_idempotent() from the
+  /// method and an Idempotency-Key header. RetryTransport resends non-idempotent requests only
+  /// when the server cannot have acted on them (429, connection refused).
+  std::optional<bool> idempotent;
+  /// The URL itself is a credential (webhook URLs, bot tokens in the path): DebugTransport logs
+  /// only its scheme and host.
+  bool secret_url = false;
 };
+
+/// `request.idempotent` when set; otherwise true for GET, HEAD, OPTIONS, PUT and DELETE (RFC 9110
+/// §9.2.2) and for any request carrying an Idempotency-Key header; false otherwise (POST, PATCH).
+bool is_idempotent(const Request& request);
 
 struct Response {
   int status = 0;             ///< the final response's status
@@ -93,9 +110,11 @@ bool maybe_sent(const Error& error);
 /// response (DNS, connection refused, TLS, timeout, too many redirects, body too large), as
 /// ErrorKind::runtime with the message "<host>: <reason>: <detail>" (detail is curl's text) where
 /// reason is one of "timed out", "could not connect", "could not resolve host", "could not
-/// resolve proxy", "TLS failed", "too many redirects", "unsupported protocol", "malformed URL",
-/// "response too large", "request failed"; the hint says what to do. Timeouts, connection and
-/// resolution failures and "request failed" are Error::retryable. Messages name the host
+/// resolve proxy", "TLS failed", "connection lost", "too many redirects", "unsupported protocol",
+/// "malformed URL", "response too large", "request failed"; the hint says what to do. "could not
+/// connect" means nothing was sent; after "timed out" and "connection lost" the server may have
+/// received the request. Timeouts, connection and resolution failures, "connection lost" and
+/// "request failed" are Error::retryable. Messages name the host
 /// only, never the path, query or header values (which may carry tokens).
 ///
 /// A Transport is used from one thread at a time.
