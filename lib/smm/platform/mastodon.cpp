@@ -147,11 +147,7 @@ Result<std::unique_ptr<Client>> MastodonClient::make(const Env& env) {
   }
   time::Instant now = env.now ? env.now() : time::Instant{};
   std::filesystem::path root = env.project != nullptr ? env.project->root : std::filesystem::path();
-  if (auto cached = cached_limits(root, c.api.host, now)) {
-    c.limits = *cached;
-  } else if (env.transport != nullptr) {
-    c.limits = fetch_limits(c.api, root, now);
-  }
+  c.limits = instance_limits(c.api, root, now);
   return std::make_unique<MastodonClient>(std::move(c), env.session, env.now);
 }
 

@@ -133,5 +133,8 @@ std::optional<MastodonLimits> cached_limits(const std::filesystem::path& project
                                             time::Instant now);
 /// Fetches the instance limits (v2, then v1) and caches them; defaults on any failure.
 MastodonLimits fetch_limits(const MastodonApi& api, const std::filesystem::path& project_root, time::Instant now);
+/// The cached limits, else fetched ones when api has a transport (one fetch at a time in the
+/// process), else defaults.
+MastodonLimits instance_limits(const MastodonApi& api, const std::filesystem::path& project_root, time::Instant now);
 
 }  // namespace smm::platform

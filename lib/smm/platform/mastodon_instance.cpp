@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Instance limits: GET /api/v2/instance (Mastodon 4.0+), else /api/v1/instance (older servers and
 // forks, which may give a top-level max_toot_chars), cached for a day under .smm/cache/.
+#include <mutex>
+
 #include "smm/platform/mastodon.hpp"
 #include "smm/project/files.hpp"
 
@@ -8,6 +10,10 @@ namespace smm::platform {
 namespace {
 
 constexpr std::chrono::hours k_cache_age{24};
+
+/// The workers of one `smm post` make their clients at the same time: one fetches, the others
+/// then read its cache.
+std::mutex g_fetch_mutex;
 
 std::optional<std::size_t> number_at(const Json& doc, std::initializer_list<const char*> path) {
   const Json* at = &doc;
@@ -98,6 +104,18 @@ MastodonLimits fetch_limits(const MastodonApi& api, const std::filesystem::path&
     }
   }
   return MastodonLimits{};
+}
+
+}  // namespace smm::platform
+
+namespace smm::platform {
+
+MastodonLimits instance_limits(const MastodonApi& api, const std::filesystem::path& project_root, time::Instant now) {
+  std::lock_guard lock(g_fetch_mutex);
+  if (auto cached = cached_limits(project_root, api.host, now)) {
+    return *cached;
+  }
+  return api.transport != nullptr ? fetch_limits(api, project_root, now) : MastodonLimits{};
 }
 
 }  // namespace smm::platform
