@@ -67,7 +67,7 @@ _smm_spec() {
       ;;
     # [smm account]
     "smm account")
-      subs="add list rm"
+      subs="add list rm login check"
       ;;
     # [smm account add]
     "smm account add")
@@ -79,6 +79,16 @@ _smm_spec() {
     # [smm account rm]
     "smm account rm")
       flags="-y --yes"
+      pos=account
+      ;;
+    # [smm account login]
+    "smm account login")
+      flags="--token"
+      args="--token"
+      pos=account
+      ;;
+    # [smm account check]
+    "smm account check")
       pos=account
       ;;
     # [smm plan]

@@ -9,7 +9,7 @@
 # The flags that take a value, so their values are not mistaken for subcommands.
 set -g __smm_value_flags -C --project --format -o --output --now --name --zone --platform --server \
     --handle --chars --to --at --media --alt --tag --campaign --thread --first-comment --id \
-    -p --period -b --begin -e --end --account --status --text --set --ics --by
+    -p --period -b --begin -e --end --account --status --text --set --ics --by --token
 
 # The command path typed so far without flags and their values, e.g. "plan add".
 function __smm_path
@@ -33,7 +33,7 @@ function __smm_path
             set -a path $t
             switch "$path"
                 case account
-                    set subs add list rm
+                    set subs add list rm login check
                 case plan
                     set subs add list show edit set rm slots queue import export calendar diff approve pause resume
                 case '*'
@@ -100,7 +100,7 @@ complete -c smm -f
 
 # [smm]
 complete -c smm -n '__smm_is' -a init -d 'Create a project directory'
-complete -c smm -n '__smm_is' -a account -d 'Add, list and remove accounts'
+complete -c smm -n '__smm_is' -a account -d 'Add, list, log in to and check accounts'
 complete -c smm -n '__smm_is' -a plan -d 'The content calendar'
 complete -c smm -n '__smm_is' -a audit -d 'Lint posts and accounts'
 complete -c smm -n '__smm_is' -a post -d 'Publish what is due'
@@ -126,6 +126,8 @@ complete -c smm -n '__smm_is init' -l zone -x -a '(timedatectl list-timezones 2>
 complete -c smm -n '__smm_is account' -a add -d 'Define an account'
 complete -c smm -n '__smm_is account' -a list -d 'List accounts'
 complete -c smm -n '__smm_is account' -a rm -d 'Remove an account definition'
+complete -c smm -n '__smm_is account' -a login -d 'Log in and store the credentials'
+complete -c smm -n '__smm_is account' -a check -d 'Verify stored credentials online'
 
 # [smm account add]
 complete -c smm -n '__smm_is account add' -l platform -x -a 'feed webhook mastodon bluesky x threads linkedin facebook instagram telegram discord' -d 'Platform'
@@ -140,6 +142,13 @@ complete -c smm -n '__smm_is account add' -l chars -x -d 'Per-post character lim
 # [smm account rm]
 complete -c smm -n '__smm_is account rm' -a '(__smm_names accounts)' -d 'Account'
 complete -c smm -n '__smm_is account rm' -s y -l yes -d 'Do not ask for confirmation'
+
+# [smm account login]
+complete -c smm -n '__smm_is account login' -a '(__smm_names accounts)' -d 'Account'
+complete -c smm -n '__smm_is account login' -l token -x -a '-' -d 'Read an access token from stdin'
+
+# [smm account check]
+complete -c smm -n '__smm_is account check' -a '(__smm_names accounts)' -d 'Account'
 
 # [smm plan]
 set -l cond '__smm_is plan'

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <ostream>
 
 #include "cmd/runtime.hpp"
+#include "smm/creds/session.hpp"
+#include "smm/http/http.hpp"
+#include "smm/platform/login.hpp"
 #include "smm/project/files.hpp"
 #include "smm/text/suggest.hpp"
 #include "smm/time/slots.hpp"
@@ -19,6 +23,7 @@ struct AccountOptions {
   std::string zone;
   std::optional<int> chars;
   bool yes = false;
+  std::string token;  ///< only "-": the token comes from stdin, never from the command line
 };
 
 Result<int> run_account_add(Runtime& rt, const AccountOptions& opts) {
@@ -109,14 +114,125 @@ Result<int> run_account_rm(Runtime& rt, const AccountOptions& opts) {
   return 0;
 }
 
+Result<const project::Account*> named_account(const project::Project& proj, const std::string& name) {
+  const project::Account* account = proj.account(name);
+  if (account == nullptr) {
+    std::string hint = text::did_you_mean(name, proj.account_names());
+    return fail(ErrorKind::not_found, "no account \"" + name + "\"", hint.empty() ? "see `smm account list`" : hint);
+  }
+  return account;
+}
+
+/// A line from the person: a prompt on a TTY, else a line of piped stdin.
+std::optional<std::string> read_line(Runtime& rt, const std::string& prompt) {
+  if (rt.ctx.io.can_prompt()) {
+    return rt.ctx.io.prompt(prompt);
+  }
+  if (rt.ctx.io.in_is_tty()) {
+    return std::nullopt;  // --no-input on a terminal
+  }
+  std::string line;
+  if (!std::getline(rt.ctx.io.in(), line)) {
+    return std::nullopt;
+  }
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+    line.pop_back();
+  }
+  return line;
+}
+
+Result<int> run_account_login(Runtime& rt, const AccountOptions& opts) {
+  if (!opts.token.empty() && opts.token != "-") {
+    return fail(ErrorKind::usage, "--token takes only \"-\" (read the token from stdin)",
+                "secrets never come from flags: `smm account login " + opts.name + " --token - < token-file`");
+  }
+  auto proj = rt.load_project(project::LoadOptions::without_posts());
+  auto account = proj ? named_account(*proj, opts.name) : std::unexpected(proj.error());
+  auto session = account ? creds::Session::open(rt.ctx.env) : std::unexpected(account.error());
+  if (!session) {
+    return std::unexpected(session.error());
+  }
+  auto transport = rt.ctx.make_transport ? rt.ctx.make_transport() : nullptr;
+  platform::Env env{&*proj, *account, [&rt] { return rt.now(); }, transport.get(), *session};
+  platform::LoginIo io{[&rt](const std::string& line) { rt.ctx.io.err() << line << "\n"; },
+                       [&rt](const std::string& prompt) { return read_line(rt, prompt); }};
+  auto id = platform::login(env, platform::LoginOptions{opts.token == "-"}, io);
+  if (!id) {
+    return std::unexpected(id.error());
+  }
+  if (!rt.global.quiet) {
+    rt.ctx.io.err() << "Logged in to " << opts.name << " as " << id->handle << "; credentials saved in "
+                    << (*session)->path().string() << "\n";
+  }
+  return 0;
+}
+
+output::Table check_table(const project::Project& proj, const std::vector<platform::CheckResult>& results) {
+  output::Table table{{{"account"}, {"platform"}, {"identity"}, {"scopes", false, true}, {"expires"}, {"status"}, {"message", false, true}}, {}};
+  for (const auto& r : results) {
+    std::string scopes;
+    for (const auto& s : r.identity.scopes) {
+      scopes += (scopes.empty() ? "" : " ") + s;
+    }
+    output::Cell expires = r.identity.expires_at ? output::Cell(output::InstantCell{*r.identity.expires_at, proj.zone()})
+                                                 : output::Cell();
+    table.rows.push_back({r.account, r.platform, r.identity.handle, scopes, expires, r.status, r.message});
+  }
+  return table;
+}
+
+Result<int> run_account_check(Runtime& rt, const AccountOptions& opts) {
+  auto proj = rt.load_project(project::LoadOptions::without_posts());
+  if (!proj) {
+    return std::unexpected(proj.error());
+  }
+  std::vector<const project::Account*> accounts;
+  for (const auto& [name, a] : proj->accounts) {
+    if (opts.name.empty() || name == opts.name) {
+      accounts.push_back(&a);
+    }
+  }
+  if (!opts.name.empty() && accounts.empty()) {
+    return std::unexpected(named_account(*proj, opts.name).error());
+  }
+  bool online = std::any_of(accounts.begin(), accounts.end(), [](auto* a) { return creds::needs_credentials(a->platform); });
+  auto session = online ? creds::Session::open(rt.ctx.env) : Result<std::shared_ptr<creds::Session>>(nullptr);
+  if (!session) {
+    return std::unexpected(session.error());
+  }
+  auto transport = online && rt.ctx.make_transport ? rt.ctx.make_transport() : nullptr;
+  std::vector<platform::CheckResult> results;
+  std::vector<std::string> need_login;
+  bool errors = false;
+  for (const auto* a : accounts) {
+    platform::Env env{&*proj, a, [&rt] { return rt.now(); }, transport.get(), *session};
+    results.push_back(platform::check_account(env));
+    if (results.back().status == "missing" || results.back().status == "rejected") {
+      need_login.push_back(a->name);
+    }
+    errors = errors || results.back().status == "error";
+  }
+  if (auto ok = rt.emit(check_table(*proj, results)); !ok) {
+    return std::unexpected(ok.error());
+  }
+  if (!need_login.empty()) {
+    return fail(ErrorKind::auth, std::to_string(need_login.size()) + " account(s) need a login: " + need_login.front() +
+                (need_login.size() > 1 ? ", ..." : ""), "run `smm account login " + need_login.front() + "`");
+  }
+  return errors ? k_exit_runtime : rt.done(rt.report(proj->problems));
+}
+
 }  // namespace
 
 void register_account(CLI::App& app, Runtime& rt) {
   auto opts = std::make_shared<AccountOptions>();
-  auto* cmd = app.add_subcommand("account", "Add, list and remove the accounts posts go to");
+  auto* cmd = app.add_subcommand("account", "Add, list, remove, log in to and check the accounts posts go to");
   cmd->require_subcommand(1);
   cmd->footer(R"(examples:
   smm account add acme-masto --platform mastodon --server https://mastodon.social --handle acme
+  smm account login acme-masto                # prints a URL, then asks for the code it shows
+  smm account login acme-masto --token - < token.txt
+  smm account check                          # every account's credentials, online
   smm account list --json
   smm account rm acme-masto --yes)");
 
@@ -136,6 +252,15 @@ void register_account(CLI::App& app, Runtime& rt) {
   rm->add_option("name", opts->name, "Account name")->required();
   rm->add_flag("-y,--yes", opts->yes, "Do not ask for confirmation");
   rm->callback([&rt, opts] { rt.action = [&rt, opts] { return run_account_rm(rt, *opts); }; });
+
+  auto* login = cmd->add_subcommand("login", "Log in and store the account's credentials (outside the project)");
+  login->add_option("name", opts->name, "Account name")->required();
+  login->add_option("--token", opts->token, "Read an existing access token from stdin (the only value is -)")->type_name("-");
+  login->callback([&rt, opts] { rt.action = [&rt, opts] { return run_account_login(rt, *opts); }; });
+
+  auto* check = cmd->add_subcommand("check", "Verify stored credentials online: identity, scopes, expiry");
+  check->add_option("name", opts->name, "Account name (default: every account)");
+  check->callback([&rt, opts] { rt.action = [&rt, opts] { return run_account_check(rt, *opts); }; });
 }
 
 }  // namespace smm::cmd

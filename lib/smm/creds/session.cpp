@@ -23,6 +23,11 @@ Result<void> Session::update(const std::string& identity, Credential credential)
   return m_store.save();
 }
 
+std::vector<std::string> Session::identities() const {
+  std::lock_guard lock(m_mutex);
+  return m_store.identities();
+}
+
 std::filesystem::path Session::path() const {
   std::lock_guard lock(m_mutex);
   return m_store.path();

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "smm/creds/store.hpp"
 
@@ -25,6 +26,8 @@ class Session {
   [[nodiscard]] std::optional<Credential> get(const std::string& identity) const;
   /// Replaces the credentials of `identity` and saves the store atomically.
   Result<void> update(const std::string& identity, Credential credential);
+  /// Every stored identity, sorted.
+  [[nodiscard]] std::vector<std::string> identities() const;
   [[nodiscard]] std::filesystem::path path() const;
 
  private:

@@ -6,6 +6,7 @@
 #include "smm/platform/client.hpp"
 #include "smm/platform/feed.hpp"
 #include "smm/platform/webhook.hpp"
+#include "smm/platform/mastodon.hpp"
 #include "smm/project/project.hpp"
 
 namespace smm::platform {
@@ -24,6 +25,7 @@ Result<std::unique_ptr<Client>> make_as(const Env& env) {
 constexpr std::array k_makers{
     Maker{"feed", &make_as<FeedClient>},
     Maker{"webhook", &make_as<WebhookClient>},
+    Maker{"mastodon", &make_as<MastodonClient>},
 };
 
 }  // namespace
