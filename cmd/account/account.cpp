@@ -153,7 +153,7 @@ Result<int> run_account_login(Runtime& rt, const AccountOptions& opts) {
     return std::unexpected(session.error());
   }
   auto transport = rt.ctx.make_transport ? rt.ctx.make_transport() : nullptr;
-  platform::Env env{&*proj, *account, [&rt] { return rt.now(); }, transport.get(), *session};
+  platform::Env env{&*proj, *account, [&rt] { return rt.now(); }, transport.get(), *session, {}};
   platform::LoginIo io{[&rt](const std::string& line) { rt.ctx.io.err() << line << "\n"; },
                        [&rt](const std::string& prompt) { return read_line(rt, prompt); }};
   auto id = platform::login(env, platform::LoginOptions{opts.token == "-"}, io);
@@ -205,7 +205,7 @@ Result<int> run_account_check(Runtime& rt, const AccountOptions& opts) {
   std::vector<std::string> need_login;
   bool errors = false;
   for (const auto* a : accounts) {
-    platform::Env env{&*proj, a, [&rt] { return rt.now(); }, transport.get(), *session};
+    platform::Env env{&*proj, a, [&rt] { return rt.now(); }, transport.get(), *session, {}};
     results.push_back(platform::check_account(env));
     if (results.back().status == "missing" || results.back().status == "rejected") {
       need_login.push_back(a->name);

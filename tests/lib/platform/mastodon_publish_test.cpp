@@ -27,7 +27,7 @@ TEST_CASE("mastodon under the state machine: thread, first comment, resume", "[m
   f.post.text = "The first sentence goes here. The second sentence follows it.";
   f.post.first_comment = "Links in the comment";
   auto client = f.client();
-  post::Publishing with{&f.proj, client.get(), [](const project::Post&) { return Result<void>(); }, fixed_now()};
+  post::Publishing with{&f.proj, client.get(), [](const project::Post&, bool) { return Result<void>(); }, fixed_now()};
 
   SECTION("all parts in one go") {
     f.http.stub({"POST", "/api/v1/statuses"}, MastodonFixture::status("1"), 1);
