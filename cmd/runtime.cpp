@@ -4,7 +4,10 @@
 #include <chrono>
 #include <ostream>
 #include <sstream>
+#include <thread>
 
+#include "smm/http/debug.hpp"
+#include "smm/http/retry.hpp"
 #include "smm/project/files.hpp"
 
 namespace smm::cmd {
@@ -121,6 +124,30 @@ void Runtime::report_unrelated(const project::Problems& problems) {
   for (const auto& p : problems) {
     warn(p.what() + (p.hint.empty() ? "" : " (" + p.hint + ")"));
   }
+}
+
+std::function<std::unique_ptr<http::Transport>()> Runtime::transports() {
+  if (!ctx.make_transport) {
+    return {};
+  }
+  return [this] {
+    std::unique_ptr<http::Transport> transport = ctx.make_transport();
+    if (global.debug) {
+      transport = std::make_unique<http::DebugTransport>(std::move(transport), [this](std::string_view block) {
+        std::lock_guard lock(m_err_mutex);
+        ctx.io.err() << block << std::flush;
+      });
+    }
+    http::RetryHooks hooks;  // real clocks: a server's Retry-After is real time, whatever --now says
+    hooks.sleep = [this](std::chrono::milliseconds wait) {
+      if (wait >= std::chrono::seconds(2)) {
+        std::lock_guard lock(m_err_mutex);
+        note("smm: the server asked to wait; trying again in " + std::to_string((wait.count() + 999) / 1000) + " s");
+      }
+      std::this_thread::sleep_for(wait);
+    };
+    return std::make_unique<http::RetryTransport>(std::move(transport), http::RetryPolicy{}, std::move(hooks));
+  };
 }
 
 void Runtime::warn(const std::string& message) {

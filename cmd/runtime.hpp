@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -64,11 +65,17 @@ class Runtime {
   void warn(const std::string& message);
   /// A note for people: stderr, only on a TTY and not with --quiet.
   void note(const std::string& message);
+  /// Builds the network stack for the verbs that go online: Retry(Debug(<ctx.make_transport>)),
+  /// the debug layer only with --debug (logging to stderr, secrets redacted). Platform clients add
+  /// their own auth layer on top. Empty when ctx has no network.
+  [[nodiscard]] std::function<std::unique_ptr<http::Transport>()> transports();
+
   /// Exit code 1 when problems were reported, else 0.
   [[nodiscard]] int done(std::size_t problems) const { return problems > 0 ? 1 : 0; }
 
  private:
   time::Instant m_now{};
+  std::mutex m_err_mutex;  ///< stderr from the network layer of concurrent workers
 };
 
 /// The error line(s) for an Error: "smm: error: ..." and "hint: ...".

@@ -152,7 +152,7 @@ Result<int> run_account_login(Runtime& rt, const AccountOptions& opts) {
   if (!session) {
     return std::unexpected(session.error());
   }
-  auto transport = rt.ctx.make_transport ? rt.ctx.make_transport() : nullptr;
+  auto transport = rt.ctx.make_transport ? rt.transports()() : nullptr;
   platform::Env env{&*proj, *account, [&rt] { return rt.now(); }, transport.get(), *session, {}};
   platform::LoginIo io{[&rt](const std::string& line) { rt.ctx.io.err() << line << "\n"; },
                        [&rt](const std::string& prompt) { return read_line(rt, prompt); }};
@@ -200,7 +200,7 @@ Result<int> run_account_check(Runtime& rt, const AccountOptions& opts) {
   if (!session) {
     return std::unexpected(session.error());
   }
-  auto transport = online && rt.ctx.make_transport ? rt.ctx.make_transport() : nullptr;
+  auto transport = online && rt.ctx.make_transport ? rt.transports()() : nullptr;
   std::vector<platform::CheckResult> results;
   std::vector<std::string> need_login;
   bool errors = false;

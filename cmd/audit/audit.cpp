@@ -174,7 +174,7 @@ Result<int> run_audit(Runtime& rt, const AuditOptions& opts) {
   }
   std::unique_ptr<http::Transport> transport;
   if (opts.online && rt.ctx.make_transport) {
-    transport = rt.ctx.make_transport();
+    transport = rt.transports()();
   }
   if (opts.online && !transport) {
     rt.warn("--online: no network transport available; link checks skipped");

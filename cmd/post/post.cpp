@@ -82,7 +82,7 @@ Result<int> publish(Runtime& rt, project::Project& proj, const std::vector<post:
     config.timeouts.connect = std::min(config.timeouts.connect, config.timeouts.total);
   }
   config.now = rt.now();
-  config.make_transport = rt.ctx.make_transport;
+  config.make_transport = rt.transports();
   config.open_session = [&rt] { return creds::Session::open(rt.ctx.env); };
   config.progress = [&progress](std::size_t done, std::size_t total) { progress.tick(done, total); };
   auto outcomes = post::run(proj, tasks, config);

@@ -20,6 +20,7 @@ struct Hook {
   std::mutex mutex;
   std::vector<std::string> bodies;
   std::vector<int> statuses;  ///< scripted replies, then 200
+  std::string retry_after = "1";  ///< on a 429
 
   Hook() {
     server.server().Post("/hooks/s3cr3t-token", [this](const httplib::Request& req, httplib::Response& res) {
@@ -36,7 +37,7 @@ struct Hook {
       }
       res.status = status;
       if (status == 429) {
-        res.set_header("Retry-After", "30");
+        res.set_header("Retry-After", retry_after);
       }
       res.set_content(status == 200 ? R"({"id":"m-)" + std::to_string(bodies.size()) + R"("})" : "{}", "application/json");
     });
@@ -103,12 +104,27 @@ TEST_CASE("post webhook: 401 is an authentication failure (exit 4), not retried"
   CHECK(s.hook.bodies.size() == 1);
 }
 
-TEST_CASE("post webhook: 429 is retryable and names the status", "[loopback]") {
+TEST_CASE("post webhook: a 429 with a short Retry-After is waited out in the same run", "[loopback]") {
   Setup s;
   s.hook.statuses = {429};
+  auto started = std::chrono::steady_clock::now();
   auto r = s.post();
+  CHECK(r.code == 0);
+  CHECK(r.out.find("hook\tpublished") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(900));
+  CHECK(s.hook.bodies.size() == 2);  // refused, then accepted: one message delivered
+}
+
+TEST_CASE("post webhook: a 429 with a long Retry-After fails retryably, naming when", "[loopback]") {
+  Setup s;
+  s.hook.statuses = {429};
+  s.hook.retry_after = "3600";
+  auto started = std::chrono::steady_clock::now();
+  auto r = s.post();
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));  // no hour-long sleep
   CHECK(r.code == 1);
-  CHECK(r.out.find("429 Too Many Requests") != std::string::npos);
+  CHECK(r.out.find("429 Too Many Requests: rate limited until 20") != std::string::npos);
+  CHECK(s.hook.bodies.size() == 1);
   CHECK(s.post().code == 0);
 }
 

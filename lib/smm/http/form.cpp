@@ -1,8 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "smm/http/form.hpp"
 
+#include <algorithm>
+
 namespace smm::http {
 namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
 
 std::string header_safe(std::string_view text) {
   std::string out(text);
@@ -48,6 +63,41 @@ std::string percent_encode(std::string_view text) {
       out += k_hex[c >> 4U];
       out += k_hex[c & 15U];
     }
+  }
+  return out;
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    int high = i + 2 < text.size() ? hex_value(text[i + 1]) : -1;
+    int low = i + 2 < text.size() ? hex_value(text[i + 2]) : -1;
+    if (text[i] == '%' && high >= 0 && low >= 0) {
+      out += static_cast<char>(high * 16 + low);
+      i += 2;
+    } else {
+      out += text[i] == '+' ? ' ' : text[i];
+    }
+  }
+  return out;
+}
+
+std::string form_urlencoded(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string out;
+  for (const auto& [name, value] : fields) {
+    out += (out.empty() ? "" : "&") + percent_encode(name) + "=" + percent_encode(value);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> parse_form(std::string_view body) {
+  std::vector<std::pair<std::string, std::string>> out;
+  while (!body.empty()) {
+    std::string_view pair = body.substr(0, body.find('&'));
+    body.remove_prefix(std::min(body.size(), pair.size() + 1));
+    std::size_t equals = pair.find('=');
+    out.emplace_back(percent_decode(pair.substr(0, equals)),
+                     equals == std::string_view::npos ? "" : percent_decode(pair.substr(equals + 1)));
   }
   return out;
 }

@@ -5,6 +5,8 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "smm/http/form.hpp"
+
 namespace smm::http {
 
 namespace {
@@ -30,35 +32,6 @@ bool equals_any(std::string_view text, const std::array<std::string_view, N>& na
   return std::find(names.begin(), names.end(), text) != names.end();
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
-/// Form/query decoding of a field name ('+' is a space, %XX a byte), for matching only.
-std::string decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    int high = i + 2 < text.size() ? hex_value(text[i + 1]) : -1;
-    int low = i + 2 < text.size() ? hex_value(text[i + 2]) : -1;
-    if (text[i] == '%' && high >= 0 && low >= 0) {
-      out += static_cast<char>(high * 16 + low);
-      i += 2;
-    } else {
-      out += text[i] == '+' ? ' ' : text[i];
-    }
-  }
-  return out;
-}
-
 /// "a=1&token=x" with secret fields' values redacted.
 std::string redact_pairs(std::string_view text, Secrets* seen) {
   std::string out;
@@ -67,7 +40,7 @@ std::string redact_pairs(std::string_view text, Secrets* seen) {
     std::size_t end = std::min(text.find('&', begin), text.size());
     std::string_view pair = text.substr(begin, end - begin);
     std::size_t equals = pair.find('=');
-    if (equals != std::string_view::npos && is_secret_field(decode(pair.substr(0, equals)))) {
+    if (equals != std::string_view::npos && is_secret_field(percent_decode(pair.substr(0, equals)))) {
       if (seen != nullptr) {
         seen->add(pair.substr(equals + 1));
       }

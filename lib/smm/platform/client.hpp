@@ -129,6 +129,9 @@ Result<std::unique_ptr<Client>> make_client(const Env& env);
 bool can_publish(std::string_view platform);
 /// The platforms smm can publish to.
 std::vector<std::string> publishing_platforms();
+/// " until 2026-11-23T10:15:00Z" when a 429 (or 503) response says when to try again
+/// (Retry-After, rate-limit reset headers), else "". Read against the real clock, not --now.
+std::string rate_limited_until(const http::Response& response);
 /// `bytes` random bytes (OpenSSL) as lower-case hex: idempotency keys and OAuth state.
 std::string random_token(std::size_t bytes);
 

@@ -76,9 +76,8 @@ Error mastodon_error(const http::Response& response, const std::string& host, co
     return Error{ErrorKind::runtime, host + ": " + what + ": " + (text.empty() ? detail : text), "", "", false};
   }
   if (s == 429) {
-    auto reset = response.header("X-RateLimit-Reset");
-    return Error{ErrorKind::runtime,
-                 host + ": " + what + ": rate limited" + (reset ? " until " + std::string(*reset) : " (" + detail + ")"),
+    std::string until = rate_limited_until(response);
+    return Error{ErrorKind::runtime, host + ": " + what + ": rate limited" + (until.empty() ? " (" + detail + ")" : until),
                  "smm post tries again on its next run", "", true};
   }
   if (s >= 500) {
@@ -95,6 +94,7 @@ http::Request MastodonApi::request(std::string method, const std::string& path, 
   http::Request r;
   r.method = std::move(method);
   r.url = base_url + path;
+  r.timeout = timeouts;
   if (!token.empty()) {
     r.headers.emplace_back("Authorization", "Bearer " + token);
   }
@@ -135,7 +135,7 @@ Result<std::unique_ptr<Client>> MastodonClient::make(const Env& env) {
                 "set \"server\", e.g. \"https://mastodon.social\"", where + ": /server");
   }
   Config c;
-  c.api = MastodonApi{mastodon_base_url(a.server), creds::server_host(a.server), a.name, env.transport};
+  c.api = MastodonApi{mastodon_base_url(a.server), creds::server_host(a.server), a.name, env.transport, env.timeouts};
   c.identity = creds::credential_identity(a);
   c.language = account_setting(a, "language");
   if (std::string v = account_setting(a, "visibility"); !v.empty()) {
@@ -190,28 +190,30 @@ Result<std::string> MastodonClient::token() const {
 http::Request MastodonClient::status_request(const Part& part, const std::vector<std::string>& media_ids,
                                              const std::string& parent_id) const {
   bool first = part.index == 0 && !part.comment;
-  Json body = Json::object();
+  // A form, as Mastodon's documentation writes the parameters ("media_ids[]"); the server takes
+  // JSON too, but the published description's oneOf refuses JSON with both text and media.
+  std::vector<std::pair<std::string, std::string>> body;
   if (!part.text.empty() || media_ids.empty()) {
-    body["status"] = part.text;
+    body.emplace_back("status", part.text);
   }
-  if (!media_ids.empty()) {
-    body["media_ids"] = media_ids;
+  for (const std::string& id : media_ids) {
+    body.emplace_back("media_ids[]", id);
   }
   if (!parent_id.empty()) {
-    body["in_reply_to_id"] = parent_id;
+    body.emplace_back("in_reply_to_id", parent_id);
   }
-  body["visibility"] = first || m_config.visibility != "public" ? m_config.visibility : "unlisted";
+  body.emplace_back("visibility", first || m_config.visibility != "public" ? m_config.visibility : "unlisted");
   if (std::string cw = post_setting(part.post, "content_warning"); !cw.empty()) {
-    body["spoiler_text"] = cw;
+    body.emplace_back("spoiler_text", cw);
   }
   std::string language = post_setting(part.post, "language");
   if (std::string lang = language.empty() ? m_config.language : language; !lang.empty()) {
-    body["language"] = lang;
+    body.emplace_back("language", lang);
   }
   http::Request r = m_config.api.request("POST", "/api/v1/statuses", "");
-  r.headers.emplace_back("Content-Type", "application/json");
+  r.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
   r.headers.emplace_back("Idempotency-Key", part.key);
-  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  r.body = http::form_urlencoded(body);
   return r;
 }
 

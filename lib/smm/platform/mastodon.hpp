@@ -64,6 +64,7 @@ struct MastodonApi {
   std::string host;      ///< "mastodon.social"
   std::string account;   ///< the project account's name, for hints
   http::Transport* transport = nullptr;
+  http::Timeouts timeouts;  ///< for every request (`post --timeout`); uploads get longer
 
   /// method + base_url + path, with a Bearer token when `token` is not empty.
   [[nodiscard]] http::Request request(std::string method, const std::string& path, const std::string& token) const;

@@ -27,7 +27,7 @@ struct App {
 
 MastodonApi api_for(const Env& env) {
   const project::Account& a = *env.account;
-  return MastodonApi{mastodon_base_url(a.server), creds::server_host(a.server), a.name, env.transport};
+  return MastodonApi{mastodon_base_url(a.server), creds::server_host(a.server), a.name, env.transport, env.timeouts};
 }
 
 std::string string_field(const Json& doc, const char* key) {

@@ -2,6 +2,8 @@
 // Mastodon media: upload with POST /api/v2/media (multipart/form-data), then poll
 // GET /api/v1/media/:id while the server processes it (202 on upload, 206 on polls), because a
 // status that names an unprocessed attachment is refused with 422.
+#include <algorithm>
+
 #include "smm/http/form.hpp"
 #include "smm/platform/mastodon.hpp"
 #include "smm/project/files.hpp"
@@ -34,7 +36,7 @@ http::Request MastodonClient::media_request(const Media& media, const std::strin
   http::Request r = m_config.api.request("POST", "/api/v2/media", "");
   r.headers.emplace_back("Content-Type", body.content_type);
   r.body = std::move(body.body);
-  r.timeout.total = k_upload_timeout;
+  r.timeout.total = std::max(r.timeout.total, k_upload_timeout);
   return r;
 }
 

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "smm/http/rate_limit.hpp"
 #include "smm/platform/client.hpp"
 #include "smm/platform/feed.hpp"
 #include "smm/platform/webhook.hpp"
@@ -42,6 +43,12 @@ std::string random_token(std::size_t bytes) {
     hex += k_hex[c & 15U];
   }
   return hex;
+}
+
+std::string rate_limited_until(const http::Response& response) {
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto at = http::retry_time(response, now);
+  return at ? " until " + time::format_rfc3339(*at, time::utc()) : "";
 }
 
 std::string Client::new_key(const Part& /*part*/) const { return random_token(16); }

@@ -47,6 +47,9 @@ Error status_error(const std::string& account, const http::Response& r) {
     return Error{ErrorKind::auth, what, "the webhook URL is wrong or was revoked: smm account login " + account, "", false};
   }
   bool retryable = r.status == 429 || r.status >= 500;
+  if (r.status == 429) {
+    what += ": rate limited" + rate_limited_until(r);
+  }
   return Error{ErrorKind::runtime, what, retryable ? "smm post tries again on its next run" : "", "", retryable};
 }
 
@@ -100,6 +103,9 @@ http::Request WebhookClient::request(const Part& part, std::string url) const {
   r.headers = {{"Content-Type", "application/json"}, {"Idempotency-Key", part.key}};
   r.body = webhook_body(m_template, part).dump();
   r.timeout = m_env.timeouts;
+  // The key is a courtesy for receivers that dedupe; most do not, so a request that may have
+  // arrived is never resent on a guess (the retry layer would, for a keyed request).
+  r.idempotent = false;
   return r;
 }
 

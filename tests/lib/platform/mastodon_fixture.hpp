@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "smm/creds/session.hpp"
+#include "smm/http/form.hpp"
 #include "smm/platform/mastodon.hpp"
 #include "smm/project/files.hpp"
 #include "support/fake_transport.hpp"
@@ -16,6 +17,20 @@
 namespace smm::test {
 
 inline constexpr const char* k_token = "tok-SECRET-123";
+
+/// A status form body as compact JSON, "media_ids[]" fields gathered into "media_ids": easy to
+/// compare and to query.
+inline std::string form_json(const std::string& body) {
+  platform::Json out = platform::Json::object();
+  for (const auto& [name, value] : http::parse_form(body)) {
+    if (name == "media_ids[]") {
+      out["media_ids"].push_back(value);
+    } else {
+      out[name] = value;
+    }
+  }
+  return out.dump();
+}
 
 struct MastodonFixture {
   TempProject dir;
