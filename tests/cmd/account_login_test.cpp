@@ -98,4 +98,24 @@ TEST_CASE("account check: a table, exit 4 when credentials are missing or reject
   }
 }
 
+TEST_CASE("account login: a webhook URL read from stdin is stored, shown masked, never sent to", "[account]") {
+  Setup s;
+  s.dir.write("accounts/hook.json", R"({"platform": "webhook"})" "\n");
+  Ran r = s.run({"account", "login", "hook"}, "https://hooks.example/services/T0/B0/s3cr3t\n");
+  CHECK(r.code == 0);
+  CHECK(r.err.find("Logged in to hook as https://hooks.example/[secret]") != std::string::npos);
+  CHECK(r.err.find("s3cr3t") == std::string::npos);
+  CHECK(s.http.requests().empty());
+  auto store = creds::CredentialStore::load_file(s.creds);
+  REQUIRE(store.has_value());
+  CHECK(store->find("webhook:hook")->extra_string("url") == "https://hooks.example/services/T0/B0/s3cr3t");
+  Ran check = s.run({"account", "check", "hook", "--format", "tsv"});
+  CHECK(check.code == 0);
+  CHECK(check.out.find("hook\twebhook\thttps://hooks.example/[secret]\t") != std::string::npos);
+
+  Ran bad = s.run({"account", "login", "hook"}, "hooks.example/x\n");
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("not a webhook URL") != std::string::npos);
+}
+
 }  // namespace smm::test

@@ -145,6 +145,16 @@ TEST_CASE("post webhook: a timeout after the request arrived is never resent bli
   CHECK(s.hook.bodies.size() == 2);
 }
 
+TEST_CASE("post webhook: --debug logs the exchange on stderr without the secret URL", "[loopback]") {
+  Setup s;
+  auto r = s.post({"--debug"});  // post() checks that "s3cr3t" is nowhere in the output
+  CHECK(r.code == 0);
+  CHECK(r.err.find("> #1 POST http://127.0.0.1:") != std::string::npos);
+  CHECK(r.err.find("/[redacted]") != std::string::npos);
+  CHECK(r.err.find("< #1 200 OK") != std::string::npos);
+  CHECK(r.err.find(R"({"text":"Fresh \"bread\" at 8"})") != std::string::npos);
+}
+
 TEST_CASE("post webhook: no stored URL is exit 4 with the login hint") {
   TempProject tp;
   tp.add_account("hook", "webhook");

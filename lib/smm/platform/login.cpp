@@ -19,8 +19,12 @@ Result<Identity> login(const Env& env, const LoginOptions& options, const LoginI
   if (!creds::needs_credentials(platform)) {
     return fail(ErrorKind::usage, platform + " accounts need no login");
   }
+  if (platform == "webhook") {
+    return webhook_login(env, io);
+  }
   if (platform != "mastodon") {
-    return fail(ErrorKind::runtime, "smm cannot log in to " + platform + " yet", "platforms smm logs in to: mastodon");
+    return fail(ErrorKind::runtime, "smm cannot log in to " + platform + " yet",
+                "platforms smm logs in to: mastodon, webhook");
   }
   if (env.transport == nullptr || !env.session) {
     return fail(ErrorKind::runtime, "no network available");

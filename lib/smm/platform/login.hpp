@@ -36,6 +36,10 @@ Result<Identity> mastodon_login(const Env& env, const LoginIo& io);
 /// Mastodon: stores an existing access token after verify_credentials accepted it.
 Result<Identity> mastodon_login_token(const Env& env, const std::string& token);
 
+/// Webhook: reads the URL (the secret) from io, checks it is http(s), and stores it. Nothing is
+/// sent: a test message would reach the channel.
+Result<Identity> webhook_login(const Env& env, const LoginIo& io);
+
 /// One row of `smm account check`.
 struct CheckResult {
   std::string account;

@@ -2,6 +2,8 @@
 #include "smm/platform/webhook.hpp"
 
 #include "smm/creds/session.hpp"
+#include "smm/creds/store.hpp"
+#include "smm/platform/login.hpp"
 #include "smm/project/project.hpp"
 
 namespace smm::platform {
@@ -106,6 +108,7 @@ http::Request WebhookClient::request(const Part& part, std::string url) const {
   // The key is a courtesy for receivers that dedupe; most do not, so a request that may have
   // arrived is never resent on a guess (the retry layer would, for a keyed request).
   r.idempotent = false;
+  r.secret_url = true;  // the path is the credential: --debug shows scheme and host only
   return r;
 }
 
@@ -144,14 +147,39 @@ Result<void> WebhookClient::remove(const Remote& /*remote*/) {
   return fail(ErrorKind::runtime, "a webhook delivery cannot be taken back");
 }
 
+Result<Identity> webhook_login(const Env& env, const LoginIo& io) {
+  const std::string& name = env.account->name;
+  std::optional<std::string> url = io.read_line("Webhook URL: ");
+  if (!url || url->empty()) {
+    return fail(ErrorKind::usage, "no webhook URL on stdin", "pipe it in: `smm account login " + name + " < url-file`");
+  }
+  std::string_view u = *url;
+  if (!(u.starts_with("https://") || u.starts_with("http://")) || creds::server_host(u).empty() ||
+      u.find_first_of(" \t\"<>") != std::string_view::npos) {
+    return fail(ErrorKind::usage, "that is not a webhook URL (expected https://host/path)",
+                "copy the whole URL from the service's webhook settings");
+  }
+  if (!env.session) {
+    return fail(ErrorKind::runtime, "no credential store available");
+  }
+  std::string identity = creds::credential_identity(*env.account);
+  creds::Credential c = env.session->get(identity).value_or(creds::Credential{});
+  c.platform = "webhook";
+  c.extra()["url"] = *url;
+  if (auto saved = env.session->update(identity, c); !saved) {
+    return std::unexpected(saved.error());
+  }
+  return Identity{masked(*url), "", masked(*url), {}, std::nullopt};
+}
+
 Result<Identity> WebhookClient::check() {
   auto u = url();
   if (!u) {
     return std::unexpected(u.error());
   }
   Identity id;
-  id.handle = m_env.account->name;
-  id.url = masked(*u);
+  id.handle = masked(*u);
+  id.url = id.handle;
   return id;
 }
 
