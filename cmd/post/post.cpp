@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <set>
 
 #include "cmd/runtime.hpp"
 #include "smm/creds/session.hpp"
@@ -89,6 +90,13 @@ Result<int> publish(Runtime& rt, project::Project& proj, const std::vector<post:
   progress.finish();
   if (auto ok = rt.emit(outcome_table(outcomes)); !ok) {
     return std::unexpected(ok.error());
+  }
+  std::set<std::string> refused;  // a hint per account whose credentials failed, after the table
+  for (const auto& o : outcomes) {
+    if (o.state == "failed" && o.kind == ErrorKind::auth && refused.insert(o.account).second && !rt.global.quiet) {
+      rt.ctx.io.err() << "hint: log in again with `smm account login " << o.account
+                      << "`, then `smm post --retry-failed`\n";
+    }
   }
   return post::exit_code(outcomes);
 }

@@ -122,7 +122,10 @@ Result<Json> MastodonApi::send_json(const http::Request& request, const std::str
   }
   Json doc = Json::parse(response->body, nullptr, false);
   if (doc.is_discarded()) {
-    return fail(ErrorKind::runtime, host + ": " + what + ": the answer is not JSON");
+    // A 2xx whose body was cut or garbled: the server most likely acted. "request failed" makes
+    // the publishing machine treat it as unconfirmed (http::maybe_sent) and reconcile it.
+    return std::unexpected(Error{ErrorKind::runtime, host + ": request failed: " + what + ": the answer is not JSON",
+                                 "smm post checks on its next run whether it landed", "", true});
   }
   return doc;
 }
