@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "smm/post/run.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "smm/creds/store.hpp"
@@ -17,6 +19,23 @@ struct Group {
   std::string post;
   std::vector<std::size_t> tasks;  ///< indexes into the task list
 };
+
+/// Requests that can be in flight at once: --jobs, or less when every platform involved is capped.
+std::size_t usable_slots(const project::Project& project, const std::vector<Task>& tasks, std::size_t jobs) {
+  jobs = std::max<std::size_t>(jobs, 1);
+  std::set<std::string> platforms;
+  for (const Task& t : tasks) {
+    if (const project::Account* a = project.account(t.account); a != nullptr) {
+      platforms.insert(a->platform);
+    }
+  }
+  std::size_t sum = 0;
+  for (const std::string& p : platforms) {
+    std::size_t cap = platform_concurrency(p);
+    sum += cap == 0 ? jobs : cap;
+  }
+  return std::clamp<std::size_t>(sum, 1, jobs);
+}
 
 std::vector<Group> by_post(const std::vector<Task>& tasks) {
   std::vector<Group> groups;
@@ -154,9 +173,10 @@ std::vector<Outcome> run(project::Project& project, const std::vector<Task>& tas
       }
     }
   };
-  // Twice as many workers as request slots: while some wait on the network, others write and
-  // fsync their post files.
-  std::size_t n = std::min(2 * std::max<std::size_t>(cfg.jobs, 1), std::max<std::size_t>(groups.size(), 1));
+  // Twice as many workers as usable request slots: while some wait on the network, others write
+  // and fsync their post files. More would only hold idle connections open (each worker has its
+  // own transport), which servers with a connection per thread pay for.
+  std::size_t n = std::min(2 * usable_slots(project, tasks, cfg.jobs), std::max<std::size_t>(groups.size(), 1));
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < n; ++i) {
     threads.emplace_back(work);
