@@ -24,7 +24,8 @@ class Session {
 
   /// A copy of the credentials stored for `identity`.
   [[nodiscard]] std::optional<Credential> get(const std::string& identity) const;
-  /// Replaces the credentials of `identity` and saves the store atomically.
+  /// Replaces the credentials of `identity` and saves the store atomically, under an flock on
+  /// "<store>.lock": what other processes saved meanwhile for other identities is kept.
   Result<void> update(const std::string& identity, Credential credential);
   /// Every stored identity, sorted.
   [[nodiscard]] std::vector<std::string> identities() const;
