@@ -3,6 +3,7 @@
 
 #include "smm/creds/session.hpp"
 #include "smm/creds/store.hpp"
+#include "smm/platform/bluesky.hpp"
 #include "smm/project/project.hpp"
 
 namespace smm::platform {
@@ -19,11 +20,15 @@ Result<Identity> login(const Env& env, const LoginOptions& options, const LoginI
   if (!creds::needs_credentials(platform)) {
     return fail(ErrorKind::usage, platform + " accounts need no login");
   }
-  if (platform != "mastodon") {
-    return fail(ErrorKind::runtime, "smm cannot log in to " + platform + " yet", "platforms smm logs in to: mastodon");
+  if (platform != "mastodon" && platform != "bluesky") {
+    return fail(ErrorKind::runtime, "smm cannot log in to " + platform + " yet",
+                "platforms smm logs in to: bluesky, mastodon");
   }
   if (env.transport == nullptr || !env.session) {
     return fail(ErrorKind::runtime, "no network available");
+  }
+  if (platform == "bluesky") {
+    return bluesky_login(env, io.read_line);  // the app password comes from read_line, never a flag
   }
   if (env.account->server.empty()) {
     return fail(ErrorKind::runtime, "account " + env.account->name + " has no server",

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "smm/platform/bluesky.hpp"
 #include "smm/platform/client.hpp"
 #include "smm/platform/feed.hpp"
 #include "smm/platform/webhook.hpp"
@@ -26,6 +27,7 @@ constexpr std::array k_makers{
     Maker{"feed", &make_as<FeedClient>},
     Maker{"webhook", &make_as<WebhookClient>},
     Maker{"mastodon", &make_as<MastodonClient>},
+    Maker{"bluesky", &make_as<BlueskyClient>},
 };
 
 }  // namespace
