@@ -73,10 +73,29 @@ before=$(count_records)
 after=$(count_records)
 "$smm" post --yes --format tsv "${ids[@]}"
 again=$(count_records)
+# A crash after the request (the answer lost: a part left "sending" with its key) and a crash
+# before it (a key saved, nothing sent): the next run asks the PDS for the key instead of
+# resending blindly, confirms the first and sends the second once.
+"$smm" plan add "Lost answers" --to sky --at "+1h" --first-comment "Never sent" --id 2030-01-01-crash >/dev/null
+"$smm" post --yes --format tsv 2030-01-01-crash >/dev/null
+python3 - posts/2030-01-01-crash.json <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+pub = doc["publish"]["sky"]
+pub["state"] = "sending"
+for k in ("remote_id", "url", "at"):
+    pub.pop(k, None)
+pub["parts"][0] = {"key": pub["parts"][0]["key"]}
+pub["parts"][1] = {"key": "3" + pub["parts"][1]["key"][1:-3] + "zz2"}  # a fresh key never sent
+open(sys.argv[1], "w").write(json.dumps(doc, indent=2) + "\n")
+PY
+crash_before=$(count_records)
+"$smm" post --yes --format tsv 2030-01-01-crash
+crash_after=$(count_records)
 
-python3 - "$work/project" "$before" "$after" "$again" "$text" <<'PY'
+python3 - "$work/project" "$before" "$after" "$again" "$crash_before" "$crash_after" <<'PY'
 import json, os, sys, time, urllib.error, urllib.parse, urllib.request
-project, before, after, again, text = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+project, before, after, again, crash_before, crash_after = sys.argv[1], *map(int, sys.argv[2:7])
 pds, did = os.environ["BSKY_PDS_URL"], os.environ["BSKY_ALICE_DID"]
 bad = []
 def check(ok, what):
@@ -139,6 +158,10 @@ check(img.get("images", [{}])[0].get("aspectRatio") == {"width": 4, "height": 4}
 # Exactly once: the repo grew by the number of parts, and the rerun added nothing.
 check(after - before == expected, f"records created {after - before}, expected {expected}")
 check(again == after, f"rerun created {again - after}")
+# The reconciled crash: the part whose answer was lost is the record made by the first send.
+p = parts("2030-01-01-crash")
+check(crash_after - crash_before == 1, f"after the crashes {crash_after - crash_before} records were created, expected 1")
+check(record(p[1])["value"].get("reply", {}).get("parent", {}).get("uri") == record(p[0])["uri"], "reconciled comment reply")
 # AppView (through the PDS): the thread with every reply, the author feed with each post once.
 deadline = time.time() + 10
 thread_n = feed_hits = 0
@@ -160,6 +183,6 @@ while time.time() < deadline:
 check(thread_n == len(parts("2030-01-01-thread")), f"AppView thread depth {thread_n}")
 check(feed_hits >= expected, f"AppView author feed {feed_hits} posts")
 print(f"peers-bluesky: {expected} parts published, repo +{after - before} records, rerun +{again - after}, "
-      f"AppView thread {thread_n} deep, feed {feed_hits} posts, {len(bad)} failed checks")
+      f"crash rerun +{crash_after - crash_before}, AppView thread {thread_n} deep, feed {feed_hits} posts, {len(bad)} failed checks")
 sys.exit(1 if bad else 0)
 PY
