@@ -584,6 +584,9 @@ Result<Identity> BlueskyClient::check() {
   id.url = "https://bsky.app/profile/" + string_field(*me, "handle");
   if (auto c = credential()) {
     id.expires_at = bluesky_jwt_expiry(c->access_token());
+    if (std::string scope = string_field(bluesky_jwt_claims(c->access_token()), "scope"); !scope.empty()) {
+      id.scopes = {scope};  // com.atproto.appPass, or com.atproto.appPassPrivileged (DMs)
+    }
   }
   return id;
 }

@@ -61,6 +61,8 @@ std::vector<BlueskySpan> bluesky_spans(std::string_view text);
 /// The serviceEndpoint of the #atproto_pds service in a DID document, "" when there is none.
 std::string bluesky_pds_of(const Json& did_document);
 
+/// The claims of a JWT (its payload, not verified), an empty object when it cannot be read.
+Json bluesky_jwt_claims(std::string_view jwt);
 /// The `exp` of a JWT, nullopt when it cannot be read.
 std::optional<time::Instant> bluesky_jwt_expiry(std::string_view jwt);
 

@@ -209,18 +209,20 @@ std::string bluesky_pds_of(const Json& did_document) {
   return {};
 }
 
-std::optional<time::Instant> bluesky_jwt_expiry(std::string_view jwt) {
+Json bluesky_jwt_claims(std::string_view jwt) {
   std::size_t first = jwt.find('.');
   std::size_t second = first == std::string_view::npos ? first : jwt.find('.', first + 1);
   if (second == std::string_view::npos) {
-    return std::nullopt;
+    return Json::object();
   }
   auto payload = base64url_decode(jwt.substr(first + 1, second - first - 1));
-  if (!payload) {
-    return std::nullopt;
-  }
-  Json doc = Json::parse(*payload, nullptr, false);
-  if (!doc.is_object() || !doc.contains("exp") || !doc["exp"].is_number()) {
+  Json doc = payload ? Json::parse(*payload, nullptr, false) : Json();
+  return doc.is_object() ? doc : Json::object();
+}
+
+std::optional<time::Instant> bluesky_jwt_expiry(std::string_view jwt) {
+  Json doc = bluesky_jwt_claims(jwt);
+  if (!doc.contains("exp") || !doc["exp"].is_number_integer()) {
     return std::nullopt;
   }
   return time::Instant{std::chrono::seconds{doc["exp"].get<std::int64_t>()}};

@@ -28,6 +28,10 @@ Result<Identity> login(const Env& env, const LoginOptions& options, const LoginI
     return fail(ErrorKind::runtime, "no network available");
   }
   if (platform == "bluesky") {
+    if (options.token_from_input) {
+      return fail(ErrorKind::usage, "Bluesky logs in with an app password, not a token",
+                  "pipe the app password in: `smm account login " + env.account->name + " < password-file`");
+    }
     return bluesky_login(env, io.read_line);  // the app password comes from read_line, never a flag
   }
   if (env.account->server.empty()) {

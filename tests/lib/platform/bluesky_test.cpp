@@ -329,6 +329,7 @@ TEST_CASE("bluesky remove and check", "[bluesky]") {
   CHECK(id->handle == "@alice.test");
   CHECK(id->id == k_sky_did);
   CHECK(id->expires_at == time::Instant{std::chrono::seconds{1795000000}});
+  CHECK(id->scopes == std::vector<std::string>{"com.atproto.appPass"});
 }
 
 TEST_CASE("bluesky preview: no network, placeholders", "[bluesky]") {
