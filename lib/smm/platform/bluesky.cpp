@@ -476,7 +476,7 @@ Result<Remote> BlueskyClient::publish(const Part& part) {
     Error e = bluesky_error(*response, a.host, what, m_config.account);
     // A record already at this key (an earlier send landed) is refused, with a 500 by the
     // reference PDS ("There is already a value at key"): look the key up before failing.
-    if (response->status == 400 || response->status == 409 || response->status >= 500) {
+    if (e.kind != ErrorKind::auth && (response->status == 400 || response->status == 409 || response->status >= 500)) {
       auto found = find(part);
       if (found && *found) {
         return **found;

@@ -4,6 +4,7 @@
 #include "lib/platform/bluesky_fixture.hpp"
 #include "smm/creds/store.hpp"
 #include "smm/platform/login.hpp"
+#include "smm/post/publish.hpp"
 #include "support/catch.hpp"
 
 namespace smm::test {
@@ -420,6 +421,55 @@ TEST_CASE("bluesky login: app password, createSession, PDS from the DID document
     auto c = f.session->get("bluesky:sky");
     REQUIRE(c.has_value());
     CHECK(c->server == "https://entryway.example");
+  }
+}
+
+}  // namespace smm::test
+
+namespace smm::test {
+
+TEST_CASE("bluesky under the state machine: thread and first comment carry strong refs; a lost answer is found", "[bluesky]") {
+  BlueskyFixture f;
+  f.account().char_limit = 40;
+  f.post.text = "The first sentence goes here. The second sentence follows it.";
+  f.post.first_comment = "Links in the comment";
+  auto client = f.client();
+  post::Publishing with{&f.proj, client.get(), [](const project::Post&, bool) { return Result<void>(); }, fixed_now()};
+  f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"}, BlueskyFixture::created("3kaaaaaaaaaa2", "c1"), 1);
+  SECTION("all parts") {
+    f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"}, BlueskyFixture::created("3kaaaaaaaaab2", "c2"), 1);
+    f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"}, BlueskyFixture::created("3kaaaaaaaaac2", "c3"), 1);
+    auto out = post::publish_target(with, f.post, "sky");
+    CHECK(out.state == "published");
+    const auto& reqs = f.http.requests();
+    REQUIRE(reqs.size() == 3);
+    Json first{{"uri", BlueskyFixture::uri("3kaaaaaaaaaa2")}, {"cid", "c1"}};
+    CHECK_FALSE(Json::parse(reqs[0].body)["record"].contains("reply"));
+    CHECK(Json::parse(reqs[1].body)["record"]["reply"] == Json{{"root", first}, {"parent", first}});
+    CHECK(Json::parse(reqs[2].body)["record"]["reply"] == Json{{"root", first}, {"parent", first}});
+    CHECK(Json::parse(reqs[2].body)["record"]["text"] == "Links in the comment");
+    const auto& parts = f.post.publish["sky"].parts;
+    REQUIRE(parts.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CHECK(platform::bluesky_is_tid(parts[i].key));
+      CHECK(Json::parse(reqs[i].body)["rkey"] == parts[i].key);
+    }
+  }
+  SECTION("a timeout on part 2, then the next run asks for its key") {
+    f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"},
+                std::unexpected(FakeTransport::failure("pds.example", "timed out")), 1);
+    auto out = post::publish_target(with, f.post, "sky");
+    CHECK(out.state == "unconfirmed");
+    std::string saved = f.post.publish["sky"].parts[1].key;
+    f.http.stub({"GET", "/xrpc/com.atproto.repo.getRecord"},
+                FakeTransport::reply(200, R"({"uri":")" + BlueskyFixture::uri(saved) + R"(","cid":"c2","value":{}})"), 1);
+    f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"}, BlueskyFixture::created("3kaaaaaaaaac2", "c3"), 1);
+    out = post::publish_target(with, f.post, "sky");
+    CHECK(out.state == "published");
+    const auto& reqs = f.http.requests();
+    REQUIRE(reqs.size() == 4);
+    CHECK(reqs[2].url.find("rkey=" + saved) != std::string::npos);
+    CHECK(f.post.publish["sky"].parts[1].remote_id == BlueskyFixture::uri(saved));
   }
 }
 
