@@ -186,3 +186,9 @@ print(f"peers-bluesky: {expected} parts published, repo +{after - before} record
       f"crash rerun +{crash_after - crash_before}, AppView thread {thread_n} deep, feed {feed_hits} posts, {len(bad)} failed checks")
 sys.exit(1 if bad else 0)
 PY
+# The live test (ctest -L live) against the same network, when the tests are built.
+if [ -x "$(dirname "$smm")/../tests/smm_tests" ]; then
+  SMM_LIVE_BLUESKY_URL="$BSKY_PDS_URL" SMM_LIVE_BLUESKY_HANDLE="$BSKY_ALICE_HANDLE" \
+    SMM_LIVE_BLUESKY_PASSWORD="$BSKY_ALICE_PASSWORD" SMM_LIVE_BLUESKY_PLC="$BSKY_PLC_URL" \
+    ctest --test-dir "$(dirname "$smm")/.." -L live -R bluesky --output-on-failure | grep -E 'tests passed|failed out of'
+fi

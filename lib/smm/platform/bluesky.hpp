@@ -21,6 +21,10 @@
 // resolves did:plc; default https://plc.directory), "proxy" (an atproto-proxy header value such
 // as "did:web:api.bsky.app#bsky_appview" for app.bsky.* calls; none by default, the PDS proxies
 // them itself). Post settings: "language".
+//
+// Not done (yet): link cards (app.bsky.embed.external), bare-domain links without http(s)://,
+// video, EXIF stripping (images are sent as they are; up to 2,000,000 bytes, which servers on
+// older code refuse above 1,000,000), cashtags.
 
 #include <cstdint>
 #include <memory>
