@@ -3,11 +3,11 @@
 
 #include <array>
 
-#include "smm/platform/bluesky.hpp"
 #include "smm/platform/client.hpp"
 #include "smm/platform/feed.hpp"
 #include "smm/platform/webhook.hpp"
 #include "smm/platform/mastodon.hpp"
+#include "smm/platform/bluesky.hpp"
 #include "smm/project/project.hpp"
 
 namespace smm::platform {
