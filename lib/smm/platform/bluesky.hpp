@@ -36,6 +36,7 @@
 #include "smm/creds/store.hpp"
 #include "smm/http/auth.hpp"
 #include "smm/platform/client.hpp"
+#include "smm/platform/login.hpp"
 
 namespace smm::platform {
 
@@ -152,6 +153,7 @@ class BlueskyClient final : public Client {
 /// `smm account login` for Bluesky: the handle (account setting, else read_line), an app
 /// password (read_line; never shown), createSession at the account's server, the PDS from the
 /// DID document (PLC directory or did:web), then the session is stored.
-Result<Identity> bluesky_login(const Env& env, const std::function<std::optional<std::string>(const std::string&)>& read_line);
+/// Needs env.transport and env.session; `options.token_from_input` is refused (no token flow).
+Result<Identity> bluesky_login(const Env& env, const LoginOptions& options, const LoginIo& io);
 
 }  // namespace smm::platform

@@ -54,9 +54,16 @@ std::string resolve_pds(const BlueskyApi& api, const project::Account& account, 
 
 }  // namespace
 
-Result<Identity> bluesky_login(const Env& env,
-                               const std::function<std::optional<std::string>(const std::string&)>& read_line) {
+Result<Identity> bluesky_login(const Env& env, const LoginOptions& options, const LoginIo& io) {
   const project::Account& a = *env.account;
+  if (options.token_from_input) {
+    return fail(ErrorKind::usage, "Bluesky logs in with an app password, not a token",
+                "pipe the app password in: `smm account login " + a.name + " < password-file`");
+  }
+  if (env.transport == nullptr || !env.session) {
+    return fail(ErrorKind::runtime, "no network available");
+  }
+  const auto& read_line = io.read_line;  // the app password comes from here, never from a flag
   std::string base = bluesky_base_url(a.server);
   BlueskyApi api{base, creds::server_host(base), a.name, env.transport, env.timeouts, string_field(a.extra, "proxy")};
   std::string handle = a.handle.starts_with('@') ? a.handle.substr(1) : a.handle;

@@ -17,22 +17,17 @@ bool has_secret(const creds::Credential& c) {
 
 Result<Identity> login(const Env& env, const LoginOptions& options, const LoginIo& io) {
   const std::string& platform = env.account->platform;
+  if (platform == "bluesky") {
+    return bluesky_login(env, options, io);
+  }
   if (!creds::needs_credentials(platform)) {
     return fail(ErrorKind::usage, platform + " accounts need no login");
   }
-  if (platform != "mastodon" && platform != "bluesky") {
-    return fail(ErrorKind::runtime, "smm cannot log in to " + platform + " yet",
-                "platforms smm logs in to: bluesky, mastodon");
+  if (platform != "mastodon") {
+    return fail(ErrorKind::runtime, "smm cannot log in to " + platform + " yet", "platforms smm logs in to: mastodon");
   }
   if (env.transport == nullptr || !env.session) {
     return fail(ErrorKind::runtime, "no network available");
-  }
-  if (platform == "bluesky") {
-    if (options.token_from_input) {
-      return fail(ErrorKind::usage, "Bluesky logs in with an app password, not a token",
-                  "pipe the app password in: `smm account login " + env.account->name + " < password-file`");
-    }
-    return bluesky_login(env, io.read_line);  // the app password comes from read_line, never a flag
   }
   if (env.account->server.empty()) {
     return fail(ErrorKind::runtime, "account " + env.account->name + " has no server",
