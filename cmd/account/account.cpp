@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <CLI/CLI.hpp>
+#include <termios.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <ostream>
@@ -123,10 +125,43 @@ Result<const project::Account*> named_account(const project::Project& proj, cons
   return account;
 }
 
-/// A line from the person: a prompt on a TTY, else a line of piped stdin.
+/// Turns the terminal's echo off while it lives (password prompts).
+class NoEcho {
+ public:
+  NoEcho() : m_on(tcgetattr(STDIN_FILENO, &m_saved) == 0) {
+    if (m_on) {
+      termios quiet = m_saved;
+      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+      tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+  }
+  NoEcho(const NoEcho&) = delete;
+  NoEcho& operator=(const NoEcho&) = delete;
+  ~NoEcho() {
+    if (m_on) {
+      tcsetattr(STDIN_FILENO, TCSANOW, &m_saved);
+    }
+  }
+
+ private:
+  termios m_saved{};
+  bool m_on;
+};
+
+/// A line from the person: a prompt on a TTY (not echoed when it asks for a password), else a
+/// line of piped stdin.
 std::optional<std::string> read_line(Runtime& rt, const std::string& prompt) {
   if (rt.ctx.io.can_prompt()) {
-    return rt.ctx.io.prompt(prompt);
+    if (prompt.find("password") == std::string::npos) {
+      return rt.ctx.io.prompt(prompt);
+    }
+    std::optional<std::string> line;
+    {
+      NoEcho quiet;
+      line = rt.ctx.io.prompt(prompt);
+    }
+    rt.ctx.io.err() << "\n";
+    return line;
   }
   if (rt.ctx.io.in_is_tty()) {
     return std::nullopt;  // --no-input on a terminal
@@ -232,6 +267,7 @@ void register_account(CLI::App& app, Runtime& rt) {
   smm account add acme-masto --platform mastodon --server https://mastodon.social --handle acme
   smm account login acme-masto                # prints a URL, then asks for the code it shows
   smm account login acme-masto --token - < token.txt
+  smm account login acme-bsky < app-password.txt  # Bluesky: an app password, never a flag
   smm account check                          # every account's credentials, online
   smm account list --json
   smm account rm acme-masto --yes)");

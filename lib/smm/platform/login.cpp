@@ -3,6 +3,7 @@
 
 #include "smm/creds/session.hpp"
 #include "smm/creds/store.hpp"
+#include "smm/platform/bluesky.hpp"
 #include "smm/project/project.hpp"
 
 namespace smm::platform {
@@ -16,6 +17,9 @@ bool has_secret(const creds::Credential& c) {
 
 Result<Identity> login(const Env& env, const LoginOptions& options, const LoginIo& io) {
   const std::string& platform = env.account->platform;
+  if (platform == "bluesky") {
+    return bluesky_login(env, options, io);
+  }
   if (!creds::needs_credentials(platform)) {
     return fail(ErrorKind::usage, platform + " accounts need no login");
   }

@@ -8,6 +8,7 @@
 #include "smm/platform/feed.hpp"
 #include "smm/platform/webhook.hpp"
 #include "smm/platform/mastodon.hpp"
+#include "smm/platform/bluesky.hpp"
 #include "smm/project/project.hpp"
 
 namespace smm::platform {
@@ -27,6 +28,7 @@ constexpr std::array k_makers{
     Maker{"feed", &make_as<FeedClient>},
     Maker{"webhook", &make_as<WebhookClient>},
     Maker{"mastodon", &make_as<MastodonClient>},
+    Maker{"bluesky", &make_as<BlueskyClient>},
 };
 
 }  // namespace
