@@ -100,15 +100,7 @@ Error bluesky_error(const http::Response& response, const std::string& host, con
     return Error{ErrorKind::not_found, host + ": " + what + ": " + detail, "", "", false};
   }
   if (s == 429) {
-    std::string until;
-    if (auto reset = response.header("RateLimit-Reset")) {
-      try {
-        time::Instant at{std::chrono::seconds{std::stoll(std::string(*reset))}};
-        until = " until " + time::format_rfc3339(at, time::utc());
-      } catch (const std::exception&) {
-        until = " until " + std::string(*reset);
-      }
-    }
+    std::string until = rate_limited_until(response);
     return Error{ErrorKind::runtime, host + ": " + what + ": rate limited" + (until.empty() ? " (" + detail + ")" : until),
                  "smm post tries again on its next run", "", true};
   }

@@ -28,7 +28,7 @@ Result<Identity> login(const Env& env, const LoginOptions& options, const LoginI
   }
   if (platform != "mastodon") {
     return fail(ErrorKind::runtime, "smm cannot log in to " + platform + " yet",
-                "platforms smm logs in to: mastodon, webhook");
+                "platforms smm logs in to: bluesky, mastodon, webhook");
   }
   if (env.transport == nullptr || !env.session) {
     return fail(ErrorKind::runtime, "no network available");

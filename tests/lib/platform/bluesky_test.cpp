@@ -280,12 +280,12 @@ TEST_CASE("bluesky error mapping", "[bluesky]") {
   }
   SECTION("rate limited") {
     f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"},
-                FakeTransport::reply(429, R"({"error":"RateLimitExceeded"})", {{"RateLimit-Reset", "1795000000"}}));
+                FakeTransport::reply(429, R"({"error":"RateLimitExceeded"})", {{"RateLimit-Reset", "2000000000"}}));
     auto failed = client->publish(part);
     REQUIRE_FALSE(failed.has_value());
     CHECK(failed.error().kind == ErrorKind::runtime);
     CHECK(failed.error().retryable);
-    CHECK(failed.error().message.find("rate limited until 2026-11-18T") != std::string::npos);
+    CHECK(failed.error().message.find("rate limited until 2033-05-18T03:33:20+00:00") != std::string::npos);
   }
   SECTION("server trouble") {
     f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"}, FakeTransport::reply(503, R"({"error":"NotEnoughResources"})"));
