@@ -125,7 +125,7 @@ Result<const project::Account*> named_account(const project::Project& proj, cons
   return account;
 }
 
-/// Turns the terminal's echo off while it lives (password prompts).
+/// Turns the terminal's echo off while it lives (secret prompts).
 class NoEcho {
  public:
   NoEcho() : m_on(tcgetattr(STDIN_FILENO, &m_saved) == 0) {
@@ -148,11 +148,17 @@ class NoEcho {
   bool m_on;
 };
 
-/// A line from the person: a prompt on a TTY (not echoed when it asks for a password), else a
+/// Whether a prompt asks for a secret: a password, a token or a webhook URL.
+bool secret_prompt(const std::string& prompt) {
+  return prompt.find("password") != std::string::npos || prompt.find("token") != std::string::npos ||
+         prompt.find("Webhook URL") != std::string::npos;
+}
+
+/// A line from the person: a prompt on a TTY (not echoed when it asks for a secret), else a
 /// line of piped stdin.
 std::optional<std::string> read_line(Runtime& rt, const std::string& prompt) {
   if (rt.ctx.io.can_prompt()) {
-    if (prompt.find("password") == std::string::npos) {
+    if (!secret_prompt(prompt)) {
       return rt.ctx.io.prompt(prompt);
     }
     std::optional<std::string> line;
