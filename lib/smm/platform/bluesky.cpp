@@ -130,26 +130,14 @@ http::Request BlueskyApi::json_request(const std::string& nsid, const Json& body
 }
 
 Result<http::Response> BlueskyApi::send(const http::Request& request, const std::string& what) const {
-  if (transport == nullptr) {
-    return fail(ErrorKind::runtime, "no network available");
-  }
-  auto response = transport->send(request);
-  if (!response) {
-    return std::unexpected(response.error());
-  }
-  if (response->status >= 300) {
-    return std::unexpected(bluesky_error(*response, host, what, account));
-  }
-  return response;
+  return send_checked(transport, request,
+                      [&](const http::Response& response) { return bluesky_error(response, host, what, account); });
 }
 
 Result<Json> BlueskyApi::send_json(const http::Request& request, const std::string& what) const {
   auto response = send(request, what);
-  if (!response) {
-    return std::unexpected(response.error());
-  }
-  Json doc = Json::parse(response->body, nullptr, false);
-  if (!doc.is_object()) {
+  auto doc = response ? answer_json(*response, host, what) : std::unexpected(response.error());
+  if (doc && !doc->is_object()) {  // every XRPC answer is an object
     return fail(ErrorKind::runtime, host + ": " + what + ": the answer is not a JSON object");
   }
   return doc;

@@ -129,6 +129,16 @@ Result<std::unique_ptr<Client>> make_client(const Env& env);
 bool can_publish(std::string_view platform);
 /// The platforms smm can publish to.
 std::vector<std::string> publishing_platforms();
+/// Sends `request` through `transport` (null: "no network available"); a status of 300 or more
+/// becomes `to_error(response)`. The platforms' API helpers are built on it.
+Result<http::Response> send_checked(http::Transport* transport, const http::Request& request,
+                                    const std::function<Error(const http::Response&)>& to_error);
+
+/// A 2xx answer's body as a JSON object or array. A cut or garbled body means the server most likely
+/// acted, so the error says "request failed" (unconfirmed, http::maybe_sent): the publishing
+/// machine reconciles it instead of calling it a failure.
+Result<Json> answer_json(const http::Response& response, const std::string& host, const std::string& what);
+
 /// " until 2026-11-23T10:15:00Z" when a 429 (or 503) response says when to try again
 /// (Retry-After, rate-limit reset headers), else "". Read against the real clock, not --now.
 std::string rate_limited_until(const http::Response& response);

@@ -102,32 +102,13 @@ http::Request MastodonApi::request(std::string method, const std::string& path, 
 }
 
 Result<http::Response> MastodonApi::send(const http::Request& request, const std::string& what) const {
-  if (transport == nullptr) {
-    return fail(ErrorKind::runtime, "no network available");
-  }
-  auto response = transport->send(request);
-  if (!response) {
-    return std::unexpected(response.error());
-  }
-  if (response->status >= 300) {
-    return std::unexpected(mastodon_error(*response, host, what, account));
-  }
-  return response;
+  return send_checked(transport, request,
+                      [&](const http::Response& response) { return mastodon_error(response, host, what, account); });
 }
 
 Result<Json> MastodonApi::send_json(const http::Request& request, const std::string& what) const {
   auto response = send(request, what);
-  if (!response) {
-    return std::unexpected(response.error());
-  }
-  Json doc = Json::parse(response->body, nullptr, false);
-  if (doc.is_discarded()) {
-    // A 2xx whose body was cut or garbled: the server most likely acted. "request failed" makes
-    // the publishing machine treat it as unconfirmed (http::maybe_sent) and reconcile it.
-    return std::unexpected(Error{ErrorKind::runtime, host + ": request failed: " + what + ": the answer is not JSON",
-                                 "smm post checks on its next run whether it landed", "", true});
-  }
-  return doc;
+  return response ? answer_json(*response, host, what) : std::unexpected(response.error());
 }
 
 Result<std::unique_ptr<Client>> MastodonClient::make(const Env& env) {

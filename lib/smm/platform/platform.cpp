@@ -47,6 +47,27 @@ std::string random_token(std::size_t bytes) {
   return hex;
 }
 
+Result<http::Response> send_checked(http::Transport* transport, const http::Request& request,
+                                    const std::function<Error(const http::Response&)>& to_error) {
+  if (transport == nullptr) {
+    return fail(ErrorKind::runtime, "no network available");
+  }
+  auto response = transport->send(request);
+  if (response && response->status >= 300) {
+    return std::unexpected(to_error(*response));
+  }
+  return response;
+}
+
+Result<Json> answer_json(const http::Response& response, const std::string& host, const std::string& what) {
+  Json doc = Json::parse(response.body, nullptr, false);
+  if (!doc.is_object() && !doc.is_array()) {
+    return std::unexpected(Error{ErrorKind::runtime, host + ": request failed: " + what + ": the answer is not JSON",
+                                 "smm post checks on its next run whether it landed", "", true});
+  }
+  return doc;
+}
+
 std::string rate_limited_until(const http::Response& response) {
   auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   auto at = http::retry_time(response, now);
