@@ -274,6 +274,7 @@ void register_account(CLI::App& app, Runtime& rt) {
   smm account login acme-masto                # prints a URL, then asks for the code it shows
   smm account login acme-masto --token - < token.txt
   smm account login acme-bsky < app-password.txt  # Bluesky: an app password, never a flag
+  smm account login team-slack < webhook-url.txt   # a webhook: its URL is the secret
   smm account check                          # every account's credentials, online
   smm account list --json
   smm account rm acme-masto --yes)");
