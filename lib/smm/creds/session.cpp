@@ -82,6 +82,38 @@ Result<void> Session::update(const std::string& identity, Credential credential)
   return {};
 }
 
+Result<void> Session::rotate(const std::string& identity, const std::string& stale,
+                             const std::function<Result<Credential>(Credential)>& refresh) {
+  std::lock_guard rotating(m_rotate_mutex);  // one refresh at a time in this process
+  std::filesystem::path path = this->path();
+  auto file_lock = StoreLock::take(path);   // and across processes
+  if (!file_lock) {
+    return std::unexpected(file_lock.error());
+  }
+  auto current = CredentialStore::load_file(path);
+  if (!current) {
+    return std::unexpected(current.error());
+  }
+  const Credential* stored = current->find(identity);
+  if (stored != nullptr && stored->access_token() != stale) {
+    std::lock_guard lock(m_mutex);  // someone else refreshed already: use theirs
+    m_store = std::move(*current);
+    return {};
+  }
+  auto fresh = refresh(stored != nullptr ? *stored : get(identity).value_or(Credential{}));
+  if (!fresh) {
+    return std::unexpected(fresh.error());
+  }
+  std::lock_guard lock(m_mutex);
+  m_store.put(identity, *fresh);
+  current->put(identity, std::move(*fresh));
+  if (auto saved = current->save(); !saved) {
+    return saved;
+  }
+  m_store = std::move(*current);
+  return {};
+}
+
 std::vector<std::string> Session::identities() const {
   std::lock_guard lock(m_mutex);
   return m_store.identities();

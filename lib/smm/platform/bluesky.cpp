@@ -169,6 +169,7 @@ BlueskyClient::BlueskyClient(Config config, const Env& env)
         return fail(ErrorKind::auth, "no credentials for " + m_config.identity,
                     "run `smm account login " + m_config.account + "`");
       }
+      m_signed_with = c->access_token();
       return "Bearer " + c->access_token();
     };
     tokens.refresh = [this] { return refresh(); };
@@ -210,42 +211,47 @@ Result<void> BlueskyClient::ready() const {
 }
 
 Result<bool> BlueskyClient::refresh() {
-  auto c = credential();
-  if (m_raw == nullptr || !c || !c->has_refresh_token()) {
+  auto current = credential();
+  if (m_raw == nullptr || !current || !current->has_refresh_token()) {
     return false;
   }
   BlueskyApi a = api();
-  http::Request r = a.request("POST", "com.atproto.server.refreshSession");
-  r.headers.emplace_back("Authorization", "Bearer " + c->refresh_token());
-  auto response = m_raw->send(r);
-  if (!response) {
-    return std::unexpected(response.error());
-  }
-  if (response->status >= 300) {
-    Error e = bluesky_error(*response, a.host, "refreshing the session", m_config.account);
-    if (response->status == 400 || response->status == 401) {
-      e.kind = ErrorKind::auth;
-      e.message = a.host + ": the session expired and could not be refreshed (" + http::status_text(response->status) +
-                  (bluesky_error_name(*response).empty() ? "" : ": " + bluesky_error_name(*response)) + ")";
-      e.hint = "run `smm account login " + m_config.account + "`";
+  // Through the session, so that of several workers (or processes) whose requests were refused
+  // only the first spends the single-use refresh token; the others pick up its new tokens.
+  auto rotated = m_session->rotate(m_config.identity, m_signed_with, [&](creds::Credential c) -> Result<creds::Credential> {
+    http::Request r = a.request("POST", "com.atproto.server.refreshSession");
+    r.headers.emplace_back("Authorization", "Bearer " + c.refresh_token());
+    auto response = m_raw->send(r);
+    if (!response) {
+      return std::unexpected(response.error());
     }
-    return std::unexpected(e);
-  }
-  Json doc = body_of(*response);
-  std::string access = string_field(doc, "accessJwt");
-  std::string refresh_jwt = string_field(doc, "refreshJwt");
-  if (access.empty() || refresh_jwt.empty()) {
-    return fail(ErrorKind::runtime, a.host + ": the refreshed session has no tokens");
-  }
-  c->set_access_token(access);
-  c->set_refresh_token(refresh_jwt);
-  c->expires_at = bluesky_jwt_expiry(access);
-  c->refresh_expires_at = bluesky_jwt_expiry(refresh_jwt);
-  if (std::string h = string_field(doc, "handle"); !h.empty()) {
-    c->handle = h;
-  }
-  if (auto ok = m_session->update(m_config.identity, std::move(*c)); !ok) {
-    return std::unexpected(ok.error());
+    if (response->status >= 300) {
+      Error e = bluesky_error(*response, a.host, "refreshing the session", m_config.account);
+      if (response->status == 400 || response->status == 401) {
+        e.kind = ErrorKind::auth;
+        e.message = a.host + ": the session expired and could not be refreshed (" + http::status_text(response->status) +
+                    (bluesky_error_name(*response).empty() ? "" : ": " + bluesky_error_name(*response)) + ")";
+        e.hint = "run `smm account login " + m_config.account + "`";
+      }
+      return std::unexpected(e);
+    }
+    Json doc = body_of(*response);
+    std::string access = string_field(doc, "accessJwt");
+    std::string refresh_jwt = string_field(doc, "refreshJwt");
+    if (access.empty() || refresh_jwt.empty()) {
+      return fail(ErrorKind::runtime, a.host + ": the refreshed session has no tokens");
+    }
+    c.set_access_token(access);
+    c.set_refresh_token(refresh_jwt);
+    c.expires_at = bluesky_jwt_expiry(access);
+    c.refresh_expires_at = bluesky_jwt_expiry(refresh_jwt);
+    if (std::string h = string_field(doc, "handle"); !h.empty()) {
+      c.handle = h;
+    }
+    return c;
+  });
+  if (!rotated) {
+    return std::unexpected(rotated.error());
   }
   return true;
 }

@@ -147,6 +147,7 @@ class BlueskyClient final : public Client {
   std::function<time::Instant()> m_now;
   http::Timeouts m_timeouts;
   http::Transport* m_raw = nullptr;           ///< env.transport (refresh calls)
+  std::string m_signed_with;  ///< the access token of the last signed request (refresh compares it)
   std::unique_ptr<http::Transport> m_signed;  ///< AuthTransport over m_raw
 };
 

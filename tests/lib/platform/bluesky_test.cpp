@@ -221,6 +221,38 @@ TEST_CASE("bluesky refreshes an expired access token once, saves both rotated to
   }
 }
 
+TEST_CASE("bluesky: a second process refused with the old token uses the first one's refresh", "[bluesky]") {
+  BlueskyFixture f;
+  // Another smm process loaded the same store before this one refreshed.
+  auto other = creds::CredentialStore::load_file(f.dir.dir() / "creds.json");
+  REQUIRE(other.has_value());
+  auto other_session = std::make_shared<creds::Session>(std::move(*other));
+  std::string access2 = jwt(1796000000, "ACCESS-SECRET-2");
+  std::string refresh2 = jwt(1801000000, "REFRESH-SECRET-2");
+  f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"},
+              FakeTransport::reply(400, R"({"error":"ExpiredToken","message":"Token has expired"})"), 1);
+  f.http.stub({"POST", "/xrpc/com.atproto.server.refreshSession"},
+              FakeTransport::reply(200, R"({"accessJwt":")" + access2 + R"(","refreshJwt":")" + refresh2 + R"("})"), 1);
+  f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"}, BlueskyFixture::created("3kabcdefghij0"), 1);
+  f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"},
+              FakeTransport::reply(400, R"({"error":"ExpiredToken","message":"Token has expired"})"), 1);
+  f.http.stub({"POST", "/xrpc/com.atproto.repo.createRecord"}, BlueskyFixture::created("3kabcdefghij1"), 1);
+  REQUIRE(f.client()->publish(f.part("first")).has_value());
+
+  platform::Env env = f.env();
+  env.session = other_session;
+  auto made = platform::BlueskyClient::make(env);
+  REQUIRE(made.has_value());
+  REQUIRE((*made)->publish(f.part("second", 1)).has_value());
+
+  const auto& reqs = f.http.requests();
+  REQUIRE(reqs.size() == 5);
+  CHECK(auth_of(reqs[3]) == "Bearer " + f.access);  // the other process still had the old token
+  CHECK(auth_of(reqs[4]) == "Bearer " + access2);   // and took the new one from the store: no second refresh
+  CHECK(other_session->get("bluesky:alice.test")->refresh_token() == refresh2);
+  f.http.verify();
+}
+
 TEST_CASE("bluesky find: getRecord by key", "[bluesky]") {
   BlueskyFixture f;
   auto client = f.client();
