@@ -170,9 +170,11 @@ project::Post make_post(Dice& dice, std::size_t index, const Zones& zones) {
   if (kind >= 90) {
     p.targets = {"feed"};  // published everywhere it was meant to go
     std::string remote = std::to_string(1000000 + index);
-    p.publish["feed"] = project::TargetState{"published", remote, "https://example.com/posts/" + remote,
-                                             time::format_rfc3339(at + seconds{dice.below(5)}, zones.project), "",
-                                             project::Json::object()};
+    project::TargetState& done = p.publish["feed"];
+    done.state = "published";
+    done.remote_id = remote;
+    done.url = "https://example.com/posts/" + remote;
+    done.at = time::format_rfc3339(at + seconds{dice.below(5)}, zones.project);
   }
   for (std::size_t i = dice.below(4); i > 0; --i) {
     std::string tag = dice.pick(k_tags);
