@@ -90,5 +90,6 @@ void register_account(CLI::App& app, Runtime& rt);
 void register_plan(CLI::App& app, Runtime& rt);
 void register_audit(CLI::App& app, Runtime& rt);
 void register_post(CLI::App& app, Runtime& rt);
+void register_report(CLI::App& app, Runtime& rt);
 
 }  // namespace smm::cmd

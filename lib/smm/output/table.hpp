@@ -32,7 +32,13 @@ struct InstantCell {
   time::Zone zone;
 };
 
-using Cell = std::variant<std::monostate, std::string, std::int64_t, InstantCell, time::Duration, bool>;
+/// A fractional number shown with a fixed number of decimal places (a JSON number in json).
+struct Decimal {
+  double value = 0.0;
+  int places = 4;
+};
+
+using Cell = std::variant<std::monostate, std::string, std::int64_t, InstantCell, time::Duration, bool, Decimal>;
 
 struct Column {
   std::string key;     ///< snake_case; the header in tsv/csv, the key in json
