@@ -111,9 +111,6 @@ Result<int> run_report(Runtime& rt, const ReportOptions& o) {
   if (!table) {
     return std::unexpected(table.error());
   }
-  if (table->rows.empty()) {
-    rt.note("report: no snapshots in this period; `smm report pull` fetches them");
-  }
   if (auto ok = rt.emit(*table); !ok) {
     return std::unexpected(ok.error());
   }

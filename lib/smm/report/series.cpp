@@ -93,14 +93,9 @@ Result<Collected> collect(const std::filesystem::path& root, const Request& requ
 }
 
 const Point* at_or_before(const Series& s, time::Instant bucket) {
-  const Point* found = nullptr;
-  for (const auto& p : s.points) {
-    if (p.bucket > bucket) {
-      break;
-    }
-    found = &p;
-  }
-  return found;
+  auto after = std::upper_bound(s.points.begin(), s.points.end(), bucket,
+                                [](time::Instant b, const Point& p) { return b < p.bucket; });
+  return after == s.points.begin() ? nullptr : &*std::prev(after);
 }
 
 }  // namespace smm::report::detail

@@ -45,7 +45,8 @@ Result<void> append_file(const fs::path& path, std::string lines) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   bool existed = fs::exists(path, ec);
-  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  // Read-write: the last byte is read to detect a torn line.
+  int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     return std::unexpected(io_error("cannot open", path));
   }
