@@ -107,11 +107,10 @@ Result<int> run_report(Runtime& rt, const ReportOptions& o) {
   for (const auto& p : proj->posts) {
     request.posts[p.id] = report::PostLabels{p.campaign, p.tags};
   }
-  auto table = report::build(proj->root, request, [&rt](const std::string& w) { rt.warn(w); });
-  if (!table) {
-    return std::unexpected(table.error());
-  }
-  if (auto ok = rt.emit(*table); !ok) {
+  auto ok = rt.emit_slices([&](const Runtime::SliceSink& sink) {
+    return report::build_slices(proj->root, request, [&rt](const std::string& w) { rt.warn(w); }, 8192, sink);
+  });
+  if (!ok) {
     return std::unexpected(ok.error());
   }
   return 0;

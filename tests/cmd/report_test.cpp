@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // smm report posts|accounts|campaigns|tags driven in process over stored snapshots: intervals in
 // the project's zone, latest snapshot per interval, deltas, engagement rate, formats, errors.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include "smm/report/snapshot.hpp"
 #include "support/catch.hpp"
@@ -158,6 +161,29 @@ TEST_CASE("report: empty results, --account, torn lines and usage errors", "[cmd
   CHECK(bad.code == 2);
   CHECK(bad.err.starts_with("smm: error: -p: "));
   CHECK(tp.run({"report"}).code == 2);
+}
+
+TEST_CASE("report: more rows than a slice stream with one header in every format", "[cmd][report]") {
+  TempProject tp;
+  std::vector<report::Snapshot> many;
+  for (int i = 0; i < 9000; ++i) {
+    std::string id = fmt::format("p{:05}", i);
+    many.push_back(snap("2026-11-10T10:00:00Z", id.c_str(), {{Metric::likes, i}}));
+  }
+  REQUIRE(report::append_snapshots(tp.dir(), many).has_value());
+  auto tsv = tp.run({"report", "posts"});
+  CHECK(tsv.code == 0);
+  CHECK(std::count(tsv.out.begin(), tsv.out.end(), '\n') == 9001);
+  CHECK(tsv.out.starts_with("interval\taccount\tpost\tlikes\t"));
+  CHECK(tsv.out.find("\ninterval\t") == std::string::npos);
+  CHECK(tsv.out.ends_with("\tmasto\tp08999\t8999\t8999\t\t\t8999\t8999\n"));
+  REQUIRE(tp.run({"report", "posts", "-o", "posts.csv"}).code == 0);
+  std::string csv = tp.read("posts.csv");
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 9001);
+  CHECK(csv.find("\ninterval,") == std::string::npos);
+  auto jsonl = tp.run({"report", "posts", "--format", "jsonl"});
+  CHECK(std::count(jsonl.out.begin(), jsonl.out.end(), '\n') == 9000);
+  CHECK(nlohmann::json::parse(tp.run({"report", "posts", "--json"}).out).size() == 9000);
 }
 
 }  // namespace

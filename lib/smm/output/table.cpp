@@ -245,7 +245,9 @@ void render(std::ostream& out, const Table& table, const RenderOptions& options)
       for (const auto& col : table.columns) {
         fields.push_back(col.key);
       }
-      emit(fields);
+      if (options.header) {
+        emit(fields);
+      }
       for (const auto& row : table.rows) {
         fields.resize(row.size());
         for (std::size_t i = 0; i < row.size(); ++i) {

@@ -57,6 +57,7 @@ struct RenderOptions {
   int width = 80;
   bool relative_times = false;  ///< tables: add "(in 2h)" after instants
   time::Instant now{};
+  bool header = true;  ///< tsv/csv: write the header row (false for the later slices of a stream)
 };
 
 /// Writes the table. Empty tables write nothing in table/tsv/csv/jsonl, and "[]" in json.

@@ -36,15 +36,30 @@ Metrics zeros() {
   return z;
 }
 
-/// One row before it becomes cells.
+const Metrics& zero_metrics() {
+  static const Metrics z = zeros();
+  return z;
+}
+
+/// One row before it becomes cells; it points into the collected series or the group sums, so a
+/// million rows stay small until they are rendered a slice at a time.
 struct Line {
   time::Instant bucket{};
-  std::vector<std::string> keys;
-  Metrics value{};
-  std::optional<Metrics> previous;    ///< none: no deltas
-  std::optional<std::int64_t> count;  ///< posts in a group
-  std::optional<std::int64_t> reach;  ///< the engagement denominator
+  const std::string* key = nullptr;
+  const std::string* post = nullptr;    ///< posts report only
+  const Metrics* value = nullptr;
+  const Metrics* previous = nullptr;    ///< nullptr: no deltas
+  std::optional<std::int64_t> count;    ///< posts in a group
+  std::optional<std::int64_t> reach;    ///< the engagement denominator
   std::optional<std::int64_t> followers;
+};
+
+/// The sums of a campaign or tag per bucket, which group lines point into.
+struct Group {
+  Metrics baseline = zeros();
+  std::vector<Metrics> sums;
+  std::vector<std::int64_t> counts;
+  std::vector<std::optional<std::int64_t>> reach;
 };
 
 /// The followers of each account as of a bucket, from its account-level series.
@@ -79,21 +94,18 @@ std::vector<Line> series_lines(const Collected& c, bool posts, const Followers& 
       continue;
     }
     // A post starts at zero; an account with nothing earlier has no delta.
-    std::optional<Metrics> previous;
-    if (posts) {
-      previous = zeros();
-    }
+    const Metrics* previous = posts ? &zero_metrics() : nullptr;
     for (const auto& p : s.points) {
       if (p.bucket != k_before) {
-        Line line{p.bucket, {s.account}, p.metrics, previous, std::nullopt, std::nullopt, std::nullopt};
+        Line line{p.bucket, &s.account, nullptr, &p.metrics, previous, std::nullopt, std::nullopt, std::nullopt};
         if (posts) {
-          line.keys.push_back(s.post);
+          line.post = &s.post;
           line.followers = followers.at(s.account, p.bucket);
           line.reach = reach_of(p.metrics, line.followers);
         }
-        lines.push_back(std::move(line));
+        lines.push_back(line);
       }
-      previous = p.metrics;
+      previous = &p.metrics;
     }
   }
   return lines;
@@ -108,7 +120,8 @@ void add_into(Metrics& sum, const Metrics& m) {
 }
 
 /// Campaigns or tags: each post's latest value carried forward and summed per group.
-std::vector<Line> group_lines(const Collected& c, const Request& request, const Followers& followers) {
+std::vector<Line> group_lines(const Collected& c, const Request& request, const Followers& followers,
+                              std::map<std::string, Group>& groups) {
   std::set<time::Instant> bucket_set;
   for (const auto& s : c.series) {
     for (const auto& p : s.points) {
@@ -118,11 +131,6 @@ std::vector<Line> group_lines(const Collected& c, const Request& request, const 
     }
   }
   std::vector<time::Instant> buckets(bucket_set.begin(), bucket_set.end());
-  struct Acc {
-    Metrics baseline = zeros();
-    std::vector<Line> per_bucket;
-  };
-  std::map<std::string, Acc> groups;
   for (const auto& s : c.series) {
     auto labels = request.posts.find(s.post);
     if (s.post.empty() || labels == request.posts.end()) {
@@ -137,37 +145,33 @@ std::vector<Line> group_lines(const Collected& c, const Request& request, const 
       names = labels->second.tags;
     }
     for (const auto& name : names) {
-      Acc& acc = groups[name];
-      if (acc.per_bucket.empty()) {
-        for (auto b : buckets) {
-          acc.per_bucket.push_back(Line{b, {name}, Metrics{}, std::nullopt, std::int64_t{0}, std::nullopt, std::nullopt});
-        }
-      }
+      Group& g = groups[name];
+      g.sums.resize(buckets.size());
+      g.counts.resize(buckets.size());
+      g.reach.resize(buckets.size());
       if (!s.points.empty() && s.points.front().bucket == k_before) {
-        add_into(acc.baseline, s.points.front().metrics);
+        add_into(g.baseline, s.points.front().metrics);
       }
       for (std::size_t i = 0; i < buckets.size(); ++i) {
         const Point* p = at_or_before(s, buckets[i]);
         if (p == nullptr || p->bucket == k_before) {
           continue;
         }
-        Line& line = acc.per_bucket[i];
-        add_into(line.value, p->metrics);
-        line.count = *line.count + 1;
+        add_into(g.sums[i], p->metrics);
+        ++g.counts[i];
         if (auto r = reach_of(p->metrics, followers.at(s.account, buckets[i]))) {
-          line.reach = line.reach.value_or(0) + *r;
+          g.reach[i] = g.reach[i].value_or(0) + *r;
         }
       }
     }
   }
   std::vector<Line> lines;
-  for (auto& [name, acc] : groups) {
-    std::optional<Metrics> previous = acc.baseline;
-    for (auto& line : acc.per_bucket) {
-      if (*line.count > 0) {
-        line.previous = previous;
-        previous = line.value;
-        lines.push_back(std::move(line));
+  for (const auto& [name, g] : groups) {
+    const Metrics* previous = &g.baseline;
+    for (std::size_t i = 0; i < buckets.size(); ++i) {
+      if (g.counts[i] > 0) {
+        lines.push_back(Line{buckets[i], &name, nullptr, &g.sums[i], previous, g.counts[i], g.reach[i], std::nullopt});
+        previous = &g.sums[i];
       }
     }
   }
@@ -186,90 +190,133 @@ output::Cell delta(std::optional<std::int64_t> now, std::optional<std::int64_t> 
   return now && before ? output::Cell{*now - *before} : output::Cell{};
 }
 
-output::Table to_table(const std::vector<Line>& lines, const Request& request, const Bucketer& bucketer) {
-  bool posts_like = request.kind != Kind::accounts;
-  std::vector<std::string> key_columns = request.kind == Kind::posts       ? std::vector<std::string>{"account", "post"}
-                                         : request.kind == Kind::accounts  ? std::vector<std::string>{"account"}
-                                         : request.kind == Kind::campaigns ? std::vector<std::string>{"campaign"}
-                                                                           : std::vector<std::string>{"tag"};
+/// The columns: interval, keys, [posts], the metrics any line has, [interactions, followers or
+/// reach, engagement_rate], their deltas.
+struct Layout {
+  bool posts_like = true;
+  bool group = false;
   std::vector<Metric> shown;
-  auto candidates = posts_like ? std::vector<Metric>(std::begin(k_post_metrics), std::end(k_post_metrics))
-                               : std::vector<Metric>(std::begin(k_account_metrics), std::end(k_account_metrics));
+  std::vector<output::Column> columns;
+};
+
+Layout layout_for(const std::vector<Line>& lines, Kind kind) {
+  Layout l;
+  l.posts_like = kind != Kind::accounts;
+  l.group = kind == Kind::campaigns || kind == Kind::tags;
+  auto candidates = l.posts_like ? std::vector<Metric>(std::begin(k_post_metrics), std::end(k_post_metrics))
+                                 : std::vector<Metric>(std::begin(k_account_metrics), std::end(k_account_metrics));
   for (Metric m : candidates) {
-    if (std::any_of(lines.begin(), lines.end(), [&](const Line& l) { return l.value[at(m)].has_value(); })) {
-      shown.push_back(m);
+    if (std::any_of(lines.begin(), lines.end(), [&](const Line& line) { return (*line.value)[at(m)].has_value(); })) {
+      l.shown.push_back(m);
     }
   }
-  output::Table table;
-  table.columns.push_back({"interval"});
-  for (const auto& k : key_columns) {
-    table.columns.push_back({k, false, true});
+  l.columns.push_back({"interval", false, false});
+  const char* key = kind == Kind::campaigns ? "campaign" : kind == Kind::tags ? "tag" : "account";
+  l.columns.push_back({key, false, true});
+  if (kind == Kind::posts) {
+    l.columns.push_back({"post", false, true});
   }
-  bool group = request.kind == Kind::campaigns || request.kind == Kind::tags;
-  if (group) {
-    table.columns.push_back({"posts", true});
+  if (l.group) {
+    l.columns.push_back({"posts", true, false});
   }
-  for (Metric m : shown) {
-    table.columns.push_back({std::string(k_metric_names[at(m)]), true});
+  for (Metric m : l.shown) {
+    l.columns.push_back({std::string(k_metric_names[at(m)]), true, false});
   }
-  if (posts_like) {
-    table.columns.push_back({"interactions", true});
-    table.columns.push_back({group ? "reach" : "followers", true});
-    table.columns.push_back({"engagement_rate", true});
+  if (l.posts_like) {
+    l.columns.push_back({"interactions", true, false});
+    l.columns.push_back({l.group ? "reach" : "followers", true, false});
+    l.columns.push_back({"engagement_rate", true, false});
   }
-  for (Metric m : shown) {
-    table.columns.push_back({std::string(k_metric_names[at(m)]) + "_delta", true});
+  for (Metric m : l.shown) {
+    l.columns.push_back({std::string(k_metric_names[at(m)]) + "_delta", true, false});
   }
-  if (posts_like) {
-    table.columns.push_back({"interactions_delta", true});
+  if (l.posts_like) {
+    l.columns.push_back({"interactions_delta", true, false});
   }
-  for (const auto& line : lines) {
-    std::vector<output::Cell> row{bucketer.label(line.bucket)};
-    for (const auto& k : line.keys) {
-      row.emplace_back(k);
-    }
-    if (group) {
-      row.push_back(number(line.count));
-    }
-    for (Metric m : shown) {
-      row.push_back(number(line.value[at(m)]));
-    }
-    auto inter = interactions(line.value);
-    if (posts_like) {
-      row.push_back(number(inter));
-      row.push_back(number(group ? line.reach : line.followers));
-      row.push_back(inter && line.reach && *line.reach > 0
-                        ? output::Cell{output::Decimal{static_cast<double>(*inter) / static_cast<double>(*line.reach), 4}}
-                        : output::Cell{});
-    }
-    for (Metric m : shown) {
-      row.push_back(line.previous ? delta(line.value[at(m)], (*line.previous)[at(m)], posts_like) : output::Cell{});
-    }
-    if (posts_like) {
-      row.push_back(line.previous ? delta(inter, interactions(*line.previous), true) : output::Cell{});
-    }
-    table.rows.push_back(std::move(row));
+  return l;
+}
+
+std::vector<output::Cell> row_for(const Line& line, const Layout& l, const Bucketer& bucketer) {
+  std::vector<output::Cell> row{bucketer.label(line.bucket), *line.key};
+  row.reserve(l.columns.size());
+  if (line.post != nullptr) {
+    row.emplace_back(*line.post);
   }
-  return table;
+  if (l.group) {
+    row.push_back(number(line.count));
+  }
+  const Metrics& value = *line.value;
+  for (Metric m : l.shown) {
+    row.push_back(number(value[at(m)]));
+  }
+  auto inter = interactions(value);
+  if (l.posts_like) {
+    row.push_back(number(inter));
+    row.push_back(number(l.group ? line.reach : line.followers));
+    row.push_back(inter && line.reach && *line.reach > 0
+                      ? output::Cell{output::Decimal{static_cast<double>(*inter) / static_cast<double>(*line.reach), 4}}
+                      : output::Cell{});
+  }
+  for (Metric m : l.shown) {
+    row.push_back(line.previous ? delta(value[at(m)], (*line.previous)[at(m)], l.posts_like) : output::Cell{});
+  }
+  if (l.posts_like) {
+    row.push_back(line.previous ? delta(inter, interactions(*line.previous), true) : output::Cell{});
+  }
+  return row;
 }
 
 }  // namespace
 
-Result<output::Table> build(const std::filesystem::path& root, const Request& request,
-                            const std::function<void(const std::string&)>& warn) {
+Result<void> build_slices(const std::filesystem::path& root, const Request& request,
+                          const std::function<void(const std::string&)>& warn, std::size_t slice_rows,
+                          const std::function<void(const output::Table&)>& each) {
   auto collected = collect(root, request, warn);
   if (!collected) {
     return std::unexpected(collected.error());
   }
   Followers followers(*collected);
+  std::map<std::string, Group> groups;
   std::vector<Line> lines = request.kind == Kind::posts      ? series_lines(*collected, true, followers)
                             : request.kind == Kind::accounts ? series_lines(*collected, false, followers)
-                                                             : group_lines(*collected, request, followers);
+                                                             : group_lines(*collected, request, followers, groups);
   std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
-    return std::tie(a.bucket, a.keys) < std::tie(b.bucket, b.keys);
+    if (a.bucket != b.bucket) {
+      return a.bucket < b.bucket;
+    }
+    if (*a.key != *b.key) {
+      return *a.key < *b.key;
+    }
+    return a.post != nullptr && b.post != nullptr && *a.post < *b.post;
   });
+  Layout layout = layout_for(lines, request.kind);
   Bucketer bucketer(request);
-  return to_table(lines, request, bucketer);
+  output::Table slice{layout.columns, {}};
+  std::size_t n = std::max<std::size_t>(slice_rows, 1);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    slice.rows.push_back(row_for(lines[i], layout, bucketer));
+    if (slice.rows.size() == n || i + 1 == lines.size()) {
+      each(slice);
+      slice.rows.clear();
+    }
+  }
+  if (lines.empty()) {
+    each(slice);
+  }
+  return {};
+}
+
+Result<output::Table> build(const std::filesystem::path& root, const Request& request,
+                            const std::function<void(const std::string&)>& warn) {
+  output::Table all;
+  auto ok = build_slices(root, request, warn, 4096, [&all](const output::Table& slice) {
+    all.columns = slice.columns;
+    all.rows.insert(all.rows.end(), slice.rows.begin(), slice.rows.end());
+  });
+  if (!ok) {
+    return std::unexpected(ok.error());
+  }
+  return all;
 }
 
 }  // namespace smm::report

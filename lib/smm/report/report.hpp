@@ -43,8 +43,14 @@ struct Request {
   std::map<std::string, PostLabels> posts;  ///< post id -> labels (campaigns and tags)
 };
 
-/// Streams the snapshots under root/reports and builds the table. Lines that are not snapshots
-/// go to `warn`. Fails only when a file cannot be read.
+/// Streams the snapshots under root/reports and hands the report's rows to `each` in slices of
+/// at most `slice_rows` rows, in order, each slice with all the columns (none when there are no
+/// rows). Lines that are not snapshots go to `warn`. Fails only when a file cannot be read.
+Result<void> build_slices(const std::filesystem::path& root, const Request& request,
+                          const std::function<void(const std::string&)>& warn, std::size_t slice_rows,
+                          const std::function<void(const output::Table&)>& each);
+
+/// The whole report as one table (build_slices() gathered).
 Result<output::Table> build(const std::filesystem::path& root, const Request& request,
                             const std::function<void(const std::string&)>& warn);
 
