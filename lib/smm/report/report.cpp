@@ -119,32 +119,37 @@ void add_into(Metrics& sum, const Metrics& m) {
   }
 }
 
-/// Campaigns or tags: each post's latest value carried forward and summed per group.
-std::vector<Line> group_lines(const Collected& c, const Request& request, const Followers& followers,
-                              std::map<std::string, Group>& groups) {
-  std::set<time::Instant> bucket_set;
+/// Every interval in which some post was measured, in order.
+std::vector<time::Instant> post_buckets(const Collected& c) {
+  std::set<time::Instant> buckets;
   for (const auto& s : c.series) {
     for (const auto& p : s.points) {
       if (!s.post.empty() && p.bucket != k_before) {
-        bucket_set.insert(p.bucket);
+        buckets.insert(p.bucket);
       }
     }
   }
-  std::vector<time::Instant> buckets(bucket_set.begin(), bucket_set.end());
+  return {buckets.begin(), buckets.end()};
+}
+
+/// The campaign or the tags a post counts for (none for an unknown post).
+std::vector<std::string> group_names(const Request& request, const std::string& post) {
+  auto labels = request.posts.find(post);
+  if (post.empty() || labels == request.posts.end()) {
+    return {};
+  }
+  if (request.kind == Kind::tags) {
+    return labels->second.tags;
+  }
+  return labels->second.campaign.empty() ? std::vector<std::string>{} : std::vector{labels->second.campaign};
+}
+
+/// Campaigns or tags: each post's latest value carried forward and summed per group.
+std::vector<Line> group_lines(const Collected& c, const Request& request, const Followers& followers,
+                              std::map<std::string, Group>& groups) {
+  std::vector<time::Instant> buckets = post_buckets(c);
   for (const auto& s : c.series) {
-    auto labels = request.posts.find(s.post);
-    if (s.post.empty() || labels == request.posts.end()) {
-      continue;
-    }
-    std::vector<std::string> names;
-    if (request.kind == Kind::campaigns) {
-      if (!labels->second.campaign.empty()) {
-        names.push_back(labels->second.campaign);
-      }
-    } else {
-      names = labels->second.tags;
-    }
-    for (const auto& name : names) {
+    for (const auto& name : group_names(request, s.post)) {
       Group& g = groups[name];
       g.sums.resize(buckets.size());
       g.counts.resize(buckets.size());
