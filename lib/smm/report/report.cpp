@@ -20,7 +20,7 @@ constexpr Metric k_account_metrics[] = {Metric::followers, Metric::following, Me
 
 std::size_t at(Metric m) { return static_cast<std::size_t>(m); }
 
-std::optional<std::int64_t> interactions(const Metrics& m) {
+std::optional<std::int64_t> interactions(const Values& m) {
   std::optional<std::int64_t> sum;
   for (Metric x : k_interaction_metrics) {
     if (m[at(x)]) {
@@ -30,14 +30,16 @@ std::optional<std::int64_t> interactions(const Metrics& m) {
   return sum;
 }
 
-Metrics zeros() {
-  Metrics z{};
-  z.fill(std::int64_t{0});
+Values zeros() {
+  Values z;
+  for (std::size_t i = 0; i < k_metric_count; ++i) {
+    z.add(i, 0);
+  }
   return z;
 }
 
-const Metrics& zero_metrics() {
-  static const Metrics z = zeros();
+const Values& zero_metrics() {
+  static const Values z = zeros();
   return z;
 }
 
@@ -47,8 +49,8 @@ struct Line {
   time::Instant bucket{};
   const std::string* key = nullptr;
   const std::string* post = nullptr;    ///< posts report only
-  const Metrics* value = nullptr;
-  const Metrics* previous = nullptr;    ///< nullptr: no deltas
+  const Values* value = nullptr;
+  const Values* previous = nullptr;    ///< nullptr: no deltas
   std::optional<std::int64_t> count;    ///< posts in a group
   std::optional<std::int64_t> reach;    ///< the engagement denominator
   std::optional<std::int64_t> followers;
@@ -56,8 +58,8 @@ struct Line {
 
 /// The sums of a campaign or tag per bucket, which group lines point into.
 struct Group {
-  Metrics baseline = zeros();
-  std::vector<Metrics> sums;
+  Values baseline = zeros();
+  std::vector<Values> sums;
   std::vector<std::int64_t> counts;
   std::vector<std::optional<std::int64_t>> reach;
 };
@@ -82,7 +84,7 @@ class Followers {
   std::map<std::string, const Series*> m_accounts;
 };
 
-std::optional<std::int64_t> reach_of(const Metrics& m, std::optional<std::int64_t> followers) {
+std::optional<std::int64_t> reach_of(const Values& m, std::optional<std::int64_t> followers) {
   auto impressions = m[at(Metric::impressions)];
   return impressions ? impressions : followers;
 }
@@ -94,7 +96,7 @@ std::vector<Line> series_lines(const Collected& c, bool posts, const Followers& 
       continue;
     }
     // A post starts at zero; an account with nothing earlier has no delta.
-    const Metrics* previous = posts ? &zero_metrics() : nullptr;
+    const Values* previous = posts ? &zero_metrics() : nullptr;
     for (const auto& p : s.points) {
       if (p.bucket != k_before) {
         Line line{p.bucket, &s.account, nullptr, &p.metrics, previous, std::nullopt, std::nullopt, std::nullopt};
@@ -111,10 +113,10 @@ std::vector<Line> series_lines(const Collected& c, bool posts, const Followers& 
   return lines;
 }
 
-void add_into(Metrics& sum, const Metrics& m) {
+void add_into(Values& sum, const Values& m) {
   for (std::size_t i = 0; i < k_metric_count; ++i) {
-    if (m[i]) {
-      sum[i] = sum[i].value_or(0) + *m[i];
+    if (auto x = m[i]) {
+      sum.add(i, *x);
     }
   }
 }
@@ -172,7 +174,7 @@ std::vector<Line> group_lines(const Collected& c, const Request& request, const 
   }
   std::vector<Line> lines;
   for (const auto& [name, g] : groups) {
-    const Metrics* previous = &g.baseline;
+    const Values* previous = &g.baseline;
     for (std::size_t i = 0; i < buckets.size(); ++i) {
       if (g.counts[i] > 0) {
         lines.push_back(Line{buckets[i], &name, nullptr, &g.sums[i], previous, g.counts[i], g.reach[i], std::nullopt});
@@ -250,7 +252,7 @@ std::vector<output::Cell> row_for(const Line& line, const Layout& l, const Bucke
   if (l.group) {
     row.push_back(number(line.count));
   }
-  const Metrics& value = *line.value;
+  const Values& value = *line.value;
   for (Metric m : l.shown) {
     row.push_back(number(value[at(m)]));
   }

@@ -46,11 +46,11 @@ void add_point(Series& s, time::Instant bucket, const Snapshot& snap) {
     Point& p = *std::prev(it);
     if (snap.taken_at >= p.taken_at) {
       p.taken_at = snap.taken_at;
-      p.metrics = snap.metrics;
+      p.metrics = Values::from(snap.metrics);
     }
     return;
   }
-  s.points.insert(it, Point{bucket, snap.taken_at, snap.metrics});
+  s.points.insert(it, Point{bucket, snap.taken_at, Values::from(snap.metrics)});
 }
 
 }  // namespace
