@@ -107,8 +107,13 @@ Result<int> run_report(Runtime& rt, const ReportOptions& o) {
   for (const auto& p : proj->posts) {
     request.posts[p.id] = report::PostLabels{p.campaign, p.tags};
   }
+  auto fmt = rt.format();
+  io::Progress progress(rt.ctx.io, !rt.global.quiet && fmt && *fmt == output::Format::table, "reading reports", 0);
+  request.progress = [&progress](std::size_t done, std::size_t total) { progress.tick(done, total); };
   auto ok = rt.emit_slices([&](const Runtime::SliceSink& sink) {
-    return report::build_slices(proj->root, request, [&rt](const std::string& w) { rt.warn(w); }, 8192, sink);
+    auto built = report::build_slices(proj->root, request, [&rt](const std::string& w) { rt.warn(w); }, 8192, sink);
+    progress.finish();
+    return built;
   });
   if (!ok) {
     return std::unexpected(ok.error());

@@ -41,6 +41,8 @@ struct Request {
   time::Zone zone;                          ///< interval boundaries and dates are local to it
   std::string account;                      ///< empty: all accounts
   std::map<std::string, PostLabels> posts;  ///< post id -> labels (campaigns and tags)
+  /// Reading progress: (files read, files in all); may be empty.
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 /// Streams the snapshots under root/reports and hands the report's rows to `each` in slices of

@@ -197,11 +197,18 @@ class LineReader {
 Result<void> scan_snapshots(const fs::path& root, const ScanOptions& options,
                             const std::function<void(const Snapshot&)>& each,
                             const std::function<void(const std::string&)>& warn) {
-  for (const auto& path : month_files(root, options)) {
-    LineReader reader(path.lexically_relative(root).generic_string());
-    if (auto ok = reader.read(path, each, warn); !ok) {
+  auto files = month_files(root, options);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (options.progress) {
+      options.progress(i, files.size());
+    }
+    LineReader reader(files[i].lexically_relative(root).generic_string());
+    if (auto ok = reader.read(files[i], each, warn); !ok) {
       return ok;
     }
+  }
+  if (options.progress) {
+    options.progress(files.size(), files.size());
   }
   return {};
 }

@@ -61,7 +61,7 @@ Result<Collected> collect(const std::filesystem::path& root, const Request& requ
   std::unordered_map<std::string, Series*> index;
   Bucketer bucketer(request);
   std::string key;
-  ScanOptions scan{request.account, request.period.end};
+  ScanOptions scan{request.account, request.period.end, request.progress};
   auto ok = scan_snapshots(
       root, scan,
       [&](const Snapshot& snap) {

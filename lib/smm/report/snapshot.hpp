@@ -78,6 +78,8 @@ Result<void> append_snapshots(const std::filesystem::path& root, const std::vect
 struct ScanOptions {
   std::string account;                ///< empty: every account under reports/
   std::optional<time::Instant> until;  ///< skip month files that start at or after this
+  /// Called before each file and at the end with (files done, files in all).
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 /// Streams every snapshot under root/reports (files in name order, lines in file order) to

@@ -68,6 +68,13 @@ TEST_CASE("append_snapshots appends whole lines to month files and reads them ba
     ScanOptions until{"", *time::parse_rfc3339("2026-11-30T00:00:00Z")};
     CHECK(read_all(tp.dir(), warnings, until).size() == 2);
   }
+  SECTION("progress counts files") {
+    std::vector<std::pair<std::size_t, std::size_t>> ticks;
+    ScanOptions counted;
+    counted.progress = [&](std::size_t done, std::size_t total) { ticks.emplace_back(done, total); };
+    CHECK(read_all(tp.dir(), warnings, counted).size() == 3);
+    CHECK(ticks == std::vector<std::pair<std::size_t, std::size_t>>{{0, 2}, {1, 2}, {2, 2}});
+  }
   SECTION("account restricts the files") {
     CHECK(read_all(tp.dir(), warnings, ScanOptions{"bsky", std::nullopt}).empty());
   }
