@@ -132,6 +132,19 @@ TEST_CASE("report campaigns and tags sum their posts' latest values", "[cmd][rep
         "2026-11-01\tnews\t2\t200\t14\t2\t3\t19\t330\t0.0576\t200\t9\t1\t3\t13\n");
 }
 
+TEST_CASE("report tags: posts measured only before the period count with their last value", "[cmd][report]") {
+  TempProject tp;
+  seed(tp);
+  // b was last measured on 11-12, before the period: it counts in "news" and in its baseline.
+  auto r = tp.run({"report", "tags", "-p", "2026-11-14..2026-12-01"});
+  CHECK(r.code == 0);
+  CHECK(r.out ==
+        "interval\ttag\tposts\timpressions\tlikes\treposts\treplies\tinteractions\treach\tengagement_rate\t"
+        "impressions_delta\tlikes_delta\treposts_delta\treplies_delta\tinteractions_delta\n"
+        "2026-11-14\tlaunch\t1\t\t10\t2\t2\t14\t130\t0.1077\t\t2\t0\t1\t3\n"
+        "2026-11-14\tnews\t2\t200\t14\t2\t3\t19\t330\t0.0576\t0\t2\t0\t1\t3\n");
+}
+
 TEST_CASE("report: empty results, --account, torn lines and usage errors", "[cmd][report]") {
   TempProject tp;
   auto empty = tp.run({"report", "posts"});

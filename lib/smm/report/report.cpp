@@ -160,8 +160,10 @@ std::vector<Line> group_lines(const Collected& c, const Request& request, const 
         add_into(g.baseline, s.points.front().metrics);
       }
       for (std::size_t i = 0; i < buckets.size(); ++i) {
+        // A post last measured before the period still counts, with that value: it is in the
+        // baseline too, so it adds nothing to the deltas.
         const Point* p = at_or_before(s, buckets[i]);
-        if (p == nullptr || p->bucket == k_before) {
+        if (p == nullptr) {
           continue;
         }
         add_into(g.sums[i], p->metrics);
