@@ -21,6 +21,7 @@ commands:
   plan       the content calendar: add, list, show, queue, import, export, calendar
   audit      lint the calendar: limits, media, alt text, schedule, brand, credentials
   post       publish what is due (run it from cron)
+  report     numbers for people and spreadsheets: posts, accounts, campaigns, tags
 
 examples:
   smm init demo --zone Europe/Paris
@@ -29,6 +30,7 @@ examples:
   smm plan calendar --week
   smm audit --format sarif -o smm.sarif
   smm post --dry-run && smm post
+  smm report posts -M -p 2026q4 --format csv -o q4.csv
 
 Run `smm <command> --help` for a command's flags, `man smm` for the whole story.
 )";
@@ -104,6 +106,7 @@ std::unique_ptr<CLI::App> make_app(Runtime& rt) {
   register_plan(*app, rt);
   register_audit(*app, rt);
   register_post(*app, rt);
+  register_report(*app, rt);
   return app;
 }
 

@@ -90,7 +90,8 @@ Result<void> Runtime::emit(const output::Table& table) {
                                 .color = !to_file && ctx.io.color_out(),
                                 .width = to_file ? 1 << 20 : ctx.io.width(),
                                 .relative_times = !to_file && ctx.io.out_is_tty(),
-                                .now = m_now};
+                                .now = m_now,
+                                .header = true};
   if (!to_file && table.rows.empty() && ctx.io.err_is_tty() && !global.quiet) {
     note("nothing to show");
   }
@@ -102,6 +103,46 @@ Result<void> Runtime::emit(const output::Table& table) {
   std::ostringstream out;
   output::render(out, table, options);
   return write_out(out.str());
+}
+
+Result<void> Runtime::emit_slices(const SliceSource& source) {
+  auto fmt = format();
+  if (!fmt) {
+    return std::unexpected(fmt.error());
+  }
+  if (*fmt == output::Format::table || *fmt == output::Format::json) {
+    output::Table all;
+    auto ok = source([&all](const output::Table& slice) {
+      all.columns = slice.columns;
+      all.rows.insert(all.rows.end(), slice.rows.begin(), slice.rows.end());
+    });
+    return ok ? emit(all) : ok;
+  }
+  bool to_file = !global.output.empty() && global.output != "-";
+  output::RenderOptions options{.format = *fmt,
+                                .color = !to_file && ctx.io.color_out(),
+                                .width = 1 << 20,
+                                .relative_times = false,
+                                .now = m_now,
+                                .header = true};
+  std::ostringstream file_text;
+  std::ostream& out = to_file ? static_cast<std::ostream&>(file_text) : ctx.io.out();
+  auto ok = source([&](const output::Table& slice) {
+    output::render(out, slice, options);
+    // Empty slices write nothing, so the header goes with the first rows.
+    options.header = options.header && slice.rows.empty();
+  });
+  if (!ok) {
+    return ok;
+  }
+  if (to_file) {
+    return write_out(file_text.str());
+  }
+  if (options.header && ctx.io.err_is_tty() && !global.quiet) {
+    note("nothing to show");
+  }
+  ctx.io.out() << std::flush;
+  return {};
 }
 
 Result<void> Runtime::write_out(const std::string& text) {

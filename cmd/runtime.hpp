@@ -54,6 +54,14 @@ class Runtime {
   [[nodiscard]] Result<output::Format> format(output::Format tty_default = output::Format::table) const;
   /// Renders a table to stdout or -o FILE (written atomically).
   Result<void> emit(const output::Table& table);
+  /// Called with each slice of a table (every slice has the columns) by a SliceSource.
+  using SliceSink = std::function<void(const output::Table&)>;
+  /// Produces a table slice by slice into the sink it is given.
+  using SliceSource = std::function<Result<void>(const SliceSink&)>;
+  /// Renders a table that comes in slices: tsv, csv and jsonl are written slice by slice (to
+  /// stdout as they come, or -o FILE at the end), so all rows never sit in memory at once; table
+  /// and json gather the slices and emit() them.
+  Result<void> emit_slices(const SliceSource& source);
   /// Writes finished text to stdout or -o FILE.
   Result<void> write_out(const std::string& text);
 
@@ -90,5 +98,6 @@ void register_account(CLI::App& app, Runtime& rt);
 void register_plan(CLI::App& app, Runtime& rt);
 void register_audit(CLI::App& app, Runtime& rt);
 void register_post(CLI::App& app, Runtime& rt);
+void register_report(CLI::App& app, Runtime& rt);
 
 }  // namespace smm::cmd

@@ -55,7 +55,7 @@ _smm_spec() {
   case "$1" in
     # [smm]
     "smm")
-      subs="init account plan audit post"
+      subs="init account plan audit post report"
       flags="-C --project --format --json -o --output -q --quiet --debug --no-color --no-input --now -h --help --version"
       args="-C --project --format -o --output --now"
       ;;
@@ -177,6 +177,30 @@ _smm_spec() {
       flags="-n --dry-run --account --max-late --catch-up -j --jobs --retry-failed --timeout -y --yes"
       args="--account --max-late -j --jobs --timeout"
       pos=post
+      ;;
+    # [smm report]
+    "smm report")
+      subs="posts accounts campaigns tags"
+      ;;
+    # [smm report posts]
+    "smm report posts")
+      flags="-p --period -b --begin -e --end -D --daily -W --weekly -M --monthly -Q --quarterly -Y --yearly --account"
+      args="-p --period -b --begin -e --end --account"
+      ;;
+    # [smm report accounts]
+    "smm report accounts")
+      flags="-p --period -b --begin -e --end -D --daily -W --weekly -M --monthly -Q --quarterly -Y --yearly --account"
+      args="-p --period -b --begin -e --end --account"
+      ;;
+    # [smm report campaigns]
+    "smm report campaigns")
+      flags="-p --period -b --begin -e --end -D --daily -W --weekly -M --monthly -Q --quarterly -Y --yearly --account"
+      args="-p --period -b --begin -e --end --account"
+      ;;
+    # [smm report tags]
+    "smm report tags")
+      flags="-p --period -b --begin -e --end -D --daily -W --weekly -M --monthly -Q --quarterly -Y --yearly --account"
+      args="-p --period -b --begin -e --end --account"
       ;;
     # [end]
   esac

@@ -17,7 +17,7 @@ function __smm_path
     set -e tokens[1]
     set -l path
     set -l skip 0
-    set -l subs init account plan
+    set -l subs init account plan audit post report
     for t in $tokens
         if test $skip = 1
             set skip 0
@@ -36,6 +36,8 @@ function __smm_path
                     set subs add list rm login check
                 case plan
                     set subs add list show edit set rm slots queue import export calendar diff approve pause resume
+                case report
+                    set subs posts accounts campaigns tags
                 case '*'
                     set subs
             end
@@ -104,6 +106,7 @@ complete -c smm -n '__smm_is' -a account -d 'Add, list, log in to and check acco
 complete -c smm -n '__smm_is' -a plan -d 'The content calendar'
 complete -c smm -n '__smm_is' -a audit -d 'Lint posts and accounts'
 complete -c smm -n '__smm_is' -a post -d 'Publish what is due'
+complete -c smm -n '__smm_is' -a report -d 'Numbers for people and spreadsheets'
 # Global flags are accepted before or after the command.
 complete -c smm -s C -l project -r -a '(__fish_complete_directories)' -d 'Project directory'
 complete -c smm -l format -x -a 'table tsv csv json jsonl' -d 'Output format'
@@ -292,3 +295,57 @@ complete -c smm -n '__smm_is post' -s j -l jobs -x -d 'Requests in parallel'
 complete -c smm -n '__smm_is post' -l retry-failed -d 'Also retry targets that failed for good'
 complete -c smm -n '__smm_is post' -l timeout -x -d 'Give up on a request after DUR'
 complete -c smm -n '__smm_is post' -s y -l yes -d 'Do not ask before publishing named posts'
+
+# [smm report]
+complete -c smm -n '__smm_is report' -a posts -d 'Each post per interval'
+complete -c smm -n '__smm_is report' -a accounts -d 'Followers per account and interval'
+complete -c smm -n '__smm_is report' -a campaigns -d 'Post metrics per campaign'
+complete -c smm -n '__smm_is report' -a tags -d 'Post metrics per tag'
+
+# [smm report posts]
+set -l cond '__smm_is report posts'
+complete -c smm -n $cond -s p -l period -x -d 'Period: 2026-11, 2026q4, last month'
+complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
+complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
+complete -c smm -n $cond -s D -l daily -d 'One row per day'
+complete -c smm -n $cond -s W -l weekly -d 'One row per week'
+complete -c smm -n $cond -s M -l monthly -d 'One row per month'
+complete -c smm -n $cond -s Q -l quarterly -d 'One row per quarter'
+complete -c smm -n $cond -s Y -l yearly -d 'One row per year'
+complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+
+# [smm report accounts]
+set -l cond '__smm_is report accounts'
+complete -c smm -n $cond -s p -l period -x -d 'Period: 2026-11, 2026q4, last month'
+complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
+complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
+complete -c smm -n $cond -s D -l daily -d 'One row per day'
+complete -c smm -n $cond -s W -l weekly -d 'One row per week'
+complete -c smm -n $cond -s M -l monthly -d 'One row per month'
+complete -c smm -n $cond -s Q -l quarterly -d 'One row per quarter'
+complete -c smm -n $cond -s Y -l yearly -d 'One row per year'
+complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+
+# [smm report campaigns]
+set -l cond '__smm_is report campaigns'
+complete -c smm -n $cond -s p -l period -x -d 'Period: 2026-11, 2026q4, last month'
+complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
+complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
+complete -c smm -n $cond -s D -l daily -d 'One row per day'
+complete -c smm -n $cond -s W -l weekly -d 'One row per week'
+complete -c smm -n $cond -s M -l monthly -d 'One row per month'
+complete -c smm -n $cond -s Q -l quarterly -d 'One row per quarter'
+complete -c smm -n $cond -s Y -l yearly -d 'One row per year'
+complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+
+# [smm report tags]
+set -l cond '__smm_is report tags'
+complete -c smm -n $cond -s p -l period -x -d 'Period: 2026-11, 2026q4, last month'
+complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
+complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
+complete -c smm -n $cond -s D -l daily -d 'One row per day'
+complete -c smm -n $cond -s W -l weekly -d 'One row per week'
+complete -c smm -n $cond -s M -l monthly -d 'One row per month'
+complete -c smm -n $cond -s Q -l quarterly -d 'One row per quarter'
+complete -c smm -n $cond -s Y -l yearly -d 'One row per year'
+complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'

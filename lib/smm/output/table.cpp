@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "smm/output/table.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -18,6 +19,7 @@ std::string cell_text(const Cell& cell, const RenderOptions& options) {
     std::string operator()(std::monostate) const { return {}; }
     std::string operator()(const std::string& s) const { return s; }
     std::string operator()(std::int64_t n) const { return std::to_string(n); }
+    std::string operator()(const Decimal& d) const { return fmt::format("{:.{}f}", d.value, d.places); }
     std::string operator()(bool b) const {
       if (options.format == Format::table) {
         return b ? "yes" : "no";
@@ -179,6 +181,9 @@ nlohmann::ordered_json row_json(const Table& table, const std::vector<Cell>& row
       obj[key] = *b;
     } else if (const auto* d = std::get_if<time::Duration>(&cell)) {
       obj[key] = d->count();
+    } else if (std::holds_alternative<Decimal>(cell)) {
+      // The number as shown elsewhere, so json and csv agree digit for digit.
+      obj[key] = std::stod(cell_text(cell, json_options));
     } else {
       obj[key] = cell_text(cell, json_options);
     }
@@ -240,7 +245,9 @@ void render(std::ostream& out, const Table& table, const RenderOptions& options)
       for (const auto& col : table.columns) {
         fields.push_back(col.key);
       }
-      emit(fields);
+      if (options.header) {
+        emit(fields);
+      }
       for (const auto& row : table.rows) {
         fields.resize(row.size());
         for (std::size_t i = 0; i < row.size(); ++i) {

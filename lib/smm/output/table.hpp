@@ -32,7 +32,13 @@ struct InstantCell {
   time::Zone zone;
 };
 
-using Cell = std::variant<std::monostate, std::string, std::int64_t, InstantCell, time::Duration, bool>;
+/// A fractional number shown with a fixed number of decimal places (a JSON number in json).
+struct Decimal {
+  double value = 0.0;
+  int places = 4;
+};
+
+using Cell = std::variant<std::monostate, std::string, std::int64_t, InstantCell, time::Duration, bool, Decimal>;
 
 struct Column {
   std::string key;     ///< snake_case; the header in tsv/csv, the key in json
@@ -51,6 +57,7 @@ struct RenderOptions {
   int width = 80;
   bool relative_times = false;  ///< tables: add "(in 2h)" after instants
   time::Instant now{};
+  bool header = true;  ///< tsv/csv: write the header row (false for the later slices of a stream)
 };
 
 /// Writes the table. Empty tables write nothing in table/tsv/csv/jsonl, and "[]" in json.

@@ -104,15 +104,16 @@ std::optional<DaySpan> relative_term(Words words, local_days today) {
   return unit_span(*interval, unit_advance(*interval, unit_start(*interval, today), shift));
 }
 
-// "q4" with `year`, or "2026q4".
+// "q4" with `year`, "2026q4", or "2026-q4" (as ISO-style quarters are often written).
 std::optional<DaySpan> quarter_term(std::string_view word, std::chrono::year year) {
   const std::size_t q = word.find('q');
-  if (q != 0 && q != 4) {
+  const bool dashed = q == 5 && word[4] == '-';
+  if (q != 0 && q != 4 && !dashed) {
     return std::nullopt;
   }
   const auto number = detail::parse_uint(word.substr(q + 1), 1);
-  const auto explicit_year = q == 4 ? detail::parse_uint(word.substr(0, 4), 4) : std::nullopt;
-  if (!number || *number < 1 || *number > 4 || (q == 4 && !explicit_year)) {
+  const auto explicit_year = q != 0 ? detail::parse_uint(word.substr(0, 4), 4) : std::nullopt;
+  if (!number || *number < 1 || *number > 4 || (q != 0 && !explicit_year)) {
     return std::nullopt;
   }
   if (explicit_year) {

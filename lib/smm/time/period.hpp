@@ -25,10 +25,10 @@ struct Period {
 };
 
 /// Parses a period expression (case-insensitive). A single term covers its whole span:
-/// "2026", "2026-11", "2026/11", "2026-11-24", "2026/11/24", "2026q4", "q4" (this year), "today",
-/// "yesterday", "tomorrow", "this|last|next day|week|month|quarter|year". Ranges use the begin of
-/// each term: "from X to Y", "X to Y", "X..Y", "from X", "since X", "to Y", "until Y". A leading
-/// "in" is ignored. Fails with a usage error quoting the expression, or when Y begins before X.
+/// "2026", "2026-11", "2026/11", "2026-11-24", "2026/11/24", "2026q4", "2026-q4", "q4" (this
+/// year), "today", "yesterday", "tomorrow", "this|last|next day|week|month|quarter|year". Ranges
+/// use the begin of each term: "from X to Y", "X to Y", "X..Y", "from X", "since X", "to Y",
+/// "until Y". A leading "in" is ignored. Fails with a usage error quoting the expression, or when Y begins before X.
 Result<Period> parse_period(std::string_view expr, Instant now, const Zone& zone);
 
 /// The start of a single term as accepted by parse_period() (for -b/-e). Anything else is tried

@@ -1,0 +1,57 @@
+smm report: snapshots in reports/<account>/<yyyy-mm>.jsonl as tidy tables, csv for spreadsheets, a torn line skipped with a warning, usage errors.
+
+$ smm init demo --zone Europe/Paris >/dev/null 2>&1; cd demo && mkdir -p reports/feed && printf '%s\n' '{"taken_at":"2026-10-20T08:00:00+00:00","account":"feed","followers":40}' '{"taken_at":"2026-10-20T08:00:00+00:00","account":"feed","post":"launch","remote_id":"1","likes":3,"reposts":1}' > reports/feed/2026-10.jsonl && printf '%s\n' '{"taken_at":"2026-11-20T08:00:00+00:00","account":"feed","followers":50}' '{"taken_at":"2026-11-20T08:00:00+00:00","account":"feed","post":"launch","remote_id":"1","likes":9,"reposts":1}' > reports/feed/2026-11.jsonl && smm report posts -M
+interval	account	post	likes	reposts	interactions	followers	engagement_rate	likes_delta	reposts_delta	interactions_delta
+2026-10-01	feed	launch	3	1	4	40	0.1000	3	1	4
+2026-11-01	feed	launch	9	1	10	50	0.2000	6	0	6
+
+$ cd demo && smm report posts -M --format csv
+interval,account,post,likes,reposts,interactions,followers,engagement_rate,likes_delta,reposts_delta,interactions_delta
+2026-10-01,feed,launch,3,1,4,40,0.1000,3,1,4
+2026-11-01,feed,launch,9,1,10,50,0.2000,6,0,6
+
+$ cd demo && smm report accounts -p "last month"
+interval	account	followers	followers_delta
+2026-10-01	feed	40	
+
+$ cd demo && smm report posts -p 2026-Q4 --json
+[
+  {
+    "interval": "2026-10-01",
+    "account": "feed",
+    "post": "launch",
+    "likes": 9,
+    "reposts": 1,
+    "interactions": 10,
+    "followers": 50,
+    "engagement_rate": 0.2,
+    "likes_delta": 9,
+    "reposts_delta": 1,
+    "interactions_delta": 10
+  }
+]
+
+$ cd demo && printf '{"taken_at":"2026-11-21T08:00:00+00:00","acc' >> reports/feed/2026-11.jsonl && smm report accounts -M
+interval	account	followers	followers_delta
+2026-10-01	feed	40	
+2026-11-01	feed	50	10
+[stderr]
+smm: warning: reports/feed/2026-11.jsonl:3: skipped a line that is not a snapshot: invalid JSON (A string is opened, but never closed.)
+
+$ cd demo && smm report posts -D -W
+[stderr]
+smm: error: choose one interval: -D, -W, -M, -Q or -Y
+hint: e.g. `smm report posts -M -p 2026`
+[exit 2]
+
+$ cd demo && smm report posts --account fed
+[stderr]
+smm: error: --account: unknown account "fed"
+hint: did you mean "feed"?
+[exit 2]
+
+$ cd demo && smm report posts -p someday
+[stderr]
+smm: error: -p: invalid period "someday"
+hint: use a date ("2026", "2026-11", "2026q4", "q4", "2026-11-24"), "today", "yesterday", "this week", "last month", "next quarter", or a range: "from 2026-11-01 to 2026-12-01", "2026-11..2026-12", "since 2026-11", "until 2027"
+[exit 2]
