@@ -111,7 +111,7 @@ std::size_t generate(const Options& o) {
         out = std::fopen((o.dir / "reports" / account / (month + ".jsonl")).c_str(), "w");
       }
       std::string at = date + "T06:00:00Z";
-      std::fprintf(out, "{\"taken_at\":\"%s\",\"account\":\"%s\",\"followers\":%d,\"following\":%d,\"posts\":%d}\n",
+      std::fprintf(out, "{\"fetched_at\":\"%s\",\"account\":\"%s\",\"followers\":%d,\"following\":%d,\"posts\":%d}\n",
                    at.c_str(), account.c_str(), 1000 + day * 3, 200 + day / 10, day * 3);
       ++lines;
       for (int p = 0; p < k_posts; ++p) {
@@ -122,7 +122,7 @@ std::size_t generate(const Options& o) {
         }
         int grow = age < 10 ? age : 10 + age / 20;
         std::fprintf(out,
-                     "{\"taken_at\":\"%s\",\"account\":\"%s\",\"post\":\"%s-post-%04d\",\"remote_id\":\"1%02d%06d\","
+                     "{\"fetched_at\":\"%s\",\"account\":\"%s\",\"post\":\"%s-post-%04d\",\"remote_id\":\"1%02d%06d\","
                      "\"likes\":%d,\"reposts\":%d,\"replies\":%d,\"quotes\":%d}\n",
                      at.c_str(), account.c_str(), date_of(published).c_str(), p, a, p, grow * (p % 7 + 1), grow * (p % 3),
                      grow / 2, grow / 5);
@@ -142,16 +142,16 @@ std::size_t generate(const Options& o) {
 constexpr const char* k_jq_program = R"jq(
 reduce inputs as $r ({};
   (if $r.post then "P " + $r.account + " " + $r.post else "A " + $r.account end
-   + " " + $r.taken_at[0:7]) as $k
-  | if .[$k] == null or .[$k].taken_at <= $r.taken_at then .[$k] = $r else . end)
+   + " " + $r.fetched_at[0:7]) as $k
+  | if .[$k] == null or .[$k].fetched_at <= $r.fetched_at then .[$k] = $r else . end)
 | . as $all
 | [.[] | select(.post)]
 | group_by([.account, .post])
-| map(sort_by(.taken_at) | . as $s | [range(length)] | map(
+| map(sort_by(.fetched_at) | . as $s | [range(length)] | map(
     $s[.] as $c | (if . > 0 then $s[. - 1] else {} end) as $p
-    | ($all["A " + $c.account + " " + $c.taken_at[0:7]].followers) as $f
+    | ($all["A " + $c.account + " " + $c.fetched_at[0:7]].followers) as $f
     | ($c.likes + $c.reposts + $c.replies + $c.quotes) as $i
-    | [$c.taken_at[0:7] + "-01", $c.account, $c.post, $c.likes, $c.reposts, $c.replies, $c.quotes, $i, $f,
+    | [$c.fetched_at[0:7] + "-01", $c.account, $c.post, $c.likes, $c.reposts, $c.replies, $c.quotes, $i, $f,
        (if $f > 0 then ($i / $f * 10000 | round / 10000) else null end),
        $c.likes - ($p.likes // 0), $c.reposts - ($p.reposts // 0), $c.replies - ($p.replies // 0),
        $c.quotes - ($p.quotes // 0), $i - (($p.likes // 0) + ($p.reposts // 0) + ($p.replies // 0) + ($p.quotes // 0))]))

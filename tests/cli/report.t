@@ -1,6 +1,6 @@
 smm report: snapshots in reports/<account>/<yyyy-mm>.jsonl as tidy tables, csv for spreadsheets, a torn line skipped with a warning, usage errors.
 
-$ smm init demo --zone Europe/Paris >/dev/null 2>&1; cd demo && mkdir -p reports/feed && printf '%s\n' '{"taken_at":"2026-10-20T08:00:00+00:00","account":"feed","followers":40}' '{"taken_at":"2026-10-20T08:00:00+00:00","account":"feed","post":"launch","remote_id":"1","likes":3,"reposts":1}' > reports/feed/2026-10.jsonl && printf '%s\n' '{"taken_at":"2026-11-20T08:00:00+00:00","account":"feed","followers":50}' '{"taken_at":"2026-11-20T08:00:00+00:00","account":"feed","post":"launch","remote_id":"1","likes":9,"reposts":1}' > reports/feed/2026-11.jsonl && smm report posts -M
+$ smm init demo --zone Europe/Paris >/dev/null 2>&1; cd demo && mkdir -p reports/feed && printf '%s\n' '{"fetched_at":"2026-10-20T08:00:00+00:00","account":"feed","followers":40}' '{"fetched_at":"2026-10-20T08:00:00+00:00","account":"feed","post":"launch","remote_id":"1","likes":3,"reposts":1}' > reports/feed/2026-10.jsonl && printf '%s\n' '{"fetched_at":"2026-11-20T08:00:00+00:00","account":"feed","followers":50}' '{"fetched_at":"2026-11-20T08:00:00+00:00","account":"feed","post":"launch","remote_id":"1","likes":9,"reposts":1}' > reports/feed/2026-11.jsonl && smm report posts -M
 interval	account	post	likes	reposts	interactions	followers	engagement_rate	likes_delta	reposts_delta	interactions_delta
 2026-10-01	feed	launch	3	1	4	40	0.1000	3	1	4
 2026-11-01	feed	launch	9	1	10	50	0.2000	6	0	6
@@ -31,7 +31,7 @@ $ cd demo && smm report posts -p 2026-Q4 --json
   }
 ]
 
-$ cd demo && printf '{"taken_at":"2026-11-21T08:00:00+00:00","acc' >> reports/feed/2026-11.jsonl && smm report accounts -M
+$ cd demo && printf '{"fetched_at":"2026-11-21T08:00:00+00:00","acc' >> reports/feed/2026-11.jsonl && smm report accounts -M
 interval	account	followers	followers_delta
 2026-10-01	feed	40	
 2026-11-01	feed	50	10

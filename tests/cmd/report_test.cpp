@@ -17,7 +17,7 @@ using report::Metric;
 
 report::Snapshot snap(const char* at, const char* post, std::initializer_list<std::pair<Metric, std::int64_t>> values) {
   report::Snapshot s;
-  s.taken_at = *time::parse_rfc3339(at);
+  s.fetched_at = *time::parse_rfc3339(at);
   s.account = "masto";
   s.post = post;
   for (const auto& [m, v] : values) {
@@ -162,7 +162,7 @@ TEST_CASE("report: empty results, --account, torn lines and usage errors", "[cmd
   CHECK(unknown.code == 2);
   CHECK(unknown.err == "smm: error: --account: unknown account \"masta\"\nhint: did you mean \"masto\"?\n");
 
-  tp.write("reports/masto/2026-12.jsonl", "{\"taken_at\":\"2026-12-01T10:00:00Z\",\"acc");
+  tp.write("reports/masto/2026-12.jsonl", "{\"fetched_at\":\"2026-12-01T10:00:00Z\",\"acc");
   auto torn = tp.run({"report", "accounts"});
   CHECK(torn.code == 0);
   CHECK(torn.err.starts_with("smm: warning: reports/masto/2026-12.jsonl:1: skipped a line that is not a snapshot: invalid JSON"));

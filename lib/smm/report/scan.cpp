@@ -60,7 +60,7 @@ std::string parse_line(od::parser& parser, const char* data, std::size_t len, st
   if (doc.get_object().get(obj) != simdjson::SUCCESS) {
     return "not a JSON object";
   }
-  snap.taken_at = {};
+  snap.fetched_at = {};
   snap.account.clear();
   snap.post.clear();
   snap.remote_id.clear();
@@ -73,20 +73,20 @@ std::string parse_line(od::parser& parser, const char* data, std::size_t len, st
       return "invalid JSON";
     }
     std::string_view text;
-    if (key == "taken_at" || key == "account" || key == "post" || key == "remote_id") {
+    if (key == "fetched_at" || key == "account" || key == "post" || key == "remote_id") {
       if (v.get_string().get(text) != simdjson::SUCCESS) {
         return "\"" + std::string(key) + "\" is not a string";
       }
-      if (key == "taken_at") {
+      if (key == "fetched_at") {
         auto at = fast_utc(text);
         if (!at) {
           auto parsed = time::parse_rfc3339(text);
           if (!parsed) {
-            return "\"taken_at\" is not an RFC 3339 time";
+            return "\"fetched_at\" is not an RFC 3339 time";
           }
           at = *parsed;
         }
-        snap.taken_at = *at;
+        snap.fetched_at = *at;
         have_time = true;
       } else {
         (key == "account" ? snap.account : key == "post" ? snap.post : snap.remote_id).assign(text);
@@ -101,7 +101,7 @@ std::string parse_line(od::parser& parser, const char* data, std::size_t len, st
     // Unknown keys are skipped: newer versions and users may add fields.
   }
   if (!have_time || snap.account.empty()) {
-    return "missing \"taken_at\" or \"account\"";
+    return "missing \"fetched_at\" or \"account\"";
   }
   return {};
 }

@@ -44,13 +44,13 @@ void add_point(Series& s, time::Instant bucket, const Snapshot& snap) {
   }
   if (it != s.points.begin() && std::prev(it)->bucket == bucket) {
     Point& p = *std::prev(it);
-    if (snap.taken_at >= p.taken_at) {
-      p.taken_at = snap.taken_at;
+    if (snap.fetched_at >= p.fetched_at) {
+      p.fetched_at = snap.fetched_at;
       p.metrics = Values::from(snap.metrics);
     }
     return;
   }
-  s.points.insert(it, Point{bucket, snap.taken_at, Values::from(snap.metrics)});
+  s.points.insert(it, Point{bucket, snap.fetched_at, Values::from(snap.metrics)});
 }
 
 }  // namespace
@@ -68,7 +68,7 @@ Result<Collected> collect(const std::filesystem::path& root, const Request& requ
         if (!request.account.empty() && snap.account != request.account) {
           return;
         }
-        auto bucket = bucketer.bucket(snap.taken_at);
+        auto bucket = bucketer.bucket(snap.fetched_at);
         if (!bucket) {
           return;
         }

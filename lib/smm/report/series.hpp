@@ -47,7 +47,7 @@ struct Values {
 /// The latest snapshot of an entity within one interval (or before the period).
 struct Point {
   time::Instant bucket{};  ///< the interval's start, k_before, or the period's begin
-  time::Instant taken_at{};
+  time::Instant fetched_at{};
   Values metrics{};
 };
 

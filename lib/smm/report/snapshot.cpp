@@ -81,7 +81,7 @@ std::optional<Metric> find_metric(std::string_view name) {
 
 std::string to_line(const Snapshot& snapshot) {
   nlohmann::ordered_json obj = nlohmann::ordered_json::object();
-  obj["taken_at"] = time::format_rfc3339(snapshot.taken_at, time::utc());
+  obj["fetched_at"] = time::format_rfc3339(snapshot.fetched_at, time::utc());
   obj["account"] = snapshot.account;
   if (!snapshot.post.empty()) {
     obj["post"] = snapshot.post;
@@ -97,15 +97,15 @@ std::string to_line(const Snapshot& snapshot) {
   return obj.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-fs::path file_for(const std::string& account, time::Instant taken_at) {
-  std::string month = time::format_rfc3339(taken_at, time::utc()).substr(0, 7);
+fs::path file_for(const std::string& account, time::Instant fetched_at) {
+  std::string month = time::format_rfc3339(fetched_at, time::utc()).substr(0, 7);
   return fs::path("reports") / account / (month + ".jsonl");
 }
 
 Result<void> append_snapshots(const fs::path& root, const std::vector<Snapshot>& snapshots) {
   std::map<fs::path, std::string> by_file;
   for (const auto& s : snapshots) {
-    by_file[root / file_for(s.account, s.taken_at)] += to_line(s);
+    by_file[root / file_for(s.account, s.fetched_at)] += to_line(s);
   }
   for (auto& [path, lines] : by_file) {
     if (auto ok = append_file(path, std::move(lines)); !ok) {

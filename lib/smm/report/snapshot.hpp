@@ -2,10 +2,10 @@
 #pragma once
 
 // Metric snapshots: what `report pull` fetched, appended as JSON Lines to
-// reports/<account>/<yyyy-mm>.jsonl (the UTC month of taken_at), one object per line:
+// reports/<account>/<yyyy-mm>.jsonl (the UTC month of fetched_at), one object per line:
 //
-//   {"taken_at":"2026-11-23T10:00:00Z","account":"masto","post":"2026-11-20-launch","remote_id":"1134","likes":12,"reposts":3,"replies":1}
-//   {"taken_at":"2026-11-23T10:00:00Z","account":"masto","followers":1200,"following":310,"posts":452}
+//   {"fetched_at":"2026-11-23T10:00:00Z","account":"masto","post":"2026-11-20-launch","remote_id":"1134","likes":12,"reposts":3,"replies":1}
+//   {"fetched_at":"2026-11-23T10:00:00Z","account":"masto","followers":1200,"following":310,"posts":452}
 //
 // A line with "post" measures one published post (remote_id is the platform's id of its first
 // part); a line without it measures the account. Metrics are non-negative integers under the
@@ -52,7 +52,7 @@ std::optional<Metric> find_metric(std::string_view name);
 using Metrics = std::array<std::optional<std::int64_t>, k_metric_count>;
 
 struct Snapshot {
-  time::Instant taken_at{};
+  time::Instant fetched_at{};
   std::string account;
   std::string post;       ///< our post id; empty for an account-level snapshot
   std::string remote_id;  ///< the platform's id of the measured post
@@ -64,11 +64,11 @@ struct Snapshot {
   }
 };
 
-/// The snapshot as one JSON line (with its '\n'), keys in a fixed order, taken_at in UTC.
+/// The snapshot as one JSON line (with its '\n'), keys in a fixed order, fetched_at in UTC.
 std::string to_line(const Snapshot& snapshot);
 
 /// "reports/<account>/<yyyy-mm>.jsonl", relative to the project root.
-std::filesystem::path file_for(const std::string& account, time::Instant taken_at);
+std::filesystem::path file_for(const std::string& account, time::Instant fetched_at);
 
 /// Appends the snapshots to their month files (created with their directories as needed). Each
 /// file gets one write of whole lines followed by fsync; a file whose last line was torn by a
@@ -84,7 +84,7 @@ struct ScanOptions {
 
 /// Streams every snapshot under root/reports (files in name order, lines in file order) to
 /// `each`, reading fixed-size blocks so memory does not grow with the files. Lines that are not
-/// a snapshot (torn, invalid JSON, missing taken_at or account) go to `warn` as
+/// a snapshot (torn, invalid JSON, missing fetched_at or account) go to `warn` as
 /// "reports/masto/2026-11.jsonl:7: ..." and are skipped. Fails only when a file cannot be read.
 Result<void> scan_snapshots(const std::filesystem::path& root, const ScanOptions& options,
                             const std::function<void(const Snapshot&)>& each,

@@ -12,7 +12,7 @@ namespace {
 
 Snapshot likes(const char* at, const char* post, std::int64_t n) {
   Snapshot s;
-  s.taken_at = *time::parse_rfc3339(at);
+  s.fetched_at = *time::parse_rfc3339(at);
   s.account = "bsky";
   s.post = post;
   s[Metric::likes] = n;

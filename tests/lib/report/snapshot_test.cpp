@@ -12,7 +12,7 @@ namespace {
 
 Snapshot post_snap(const char* at, const char* post, std::int64_t likes) {
   Snapshot s;
-  s.taken_at = *time::parse_rfc3339(at);
+  s.fetched_at = *time::parse_rfc3339(at);
   s.account = "masto";
   s.post = post;
   s.remote_id = "1134";
@@ -33,14 +33,14 @@ std::vector<Snapshot> read_all(const std::filesystem::path& root, std::vector<st
 TEST_CASE("snapshot lines have fixed keys, UTC times and no absent metrics", "[report]") {
   Snapshot s = post_snap("2026-11-23T11:00:00+01:00", "2026-11-20-launch", 12);
   CHECK(to_line(s) ==
-        "{\"taken_at\":\"2026-11-23T10:00:00+00:00\",\"account\":\"masto\",\"post\":\"2026-11-20-launch\","
+        "{\"fetched_at\":\"2026-11-23T10:00:00+00:00\",\"account\":\"masto\",\"post\":\"2026-11-20-launch\","
         "\"remote_id\":\"1134\",\"likes\":12,\"reposts\":3}\n");
   Snapshot acct;
-  acct.taken_at = s.taken_at;
+  acct.fetched_at = s.fetched_at;
   acct.account = "masto";
   acct[Metric::followers] = 1200;
   acct[Metric::posts] = 0;
-  CHECK(to_line(acct) == "{\"taken_at\":\"2026-11-23T10:00:00+00:00\",\"account\":\"masto\",\"followers\":1200,\"posts\":0}\n");
+  CHECK(to_line(acct) == "{\"fetched_at\":\"2026-11-23T10:00:00+00:00\",\"account\":\"masto\",\"followers\":1200,\"posts\":0}\n");
   CHECK(file_for("masto", *time::parse_rfc3339("2026-12-01T00:30:00+01:00")) == "reports/masto/2026-11.jsonl");
   CHECK(find_metric("quotes") == Metric::quotes);
   CHECK_FALSE(find_metric("favourites").has_value());
@@ -61,7 +61,7 @@ TEST_CASE("append_snapshots appends whole lines to month files and reads them ba
   CHECK(all[1].post == "b");
   CHECK(all[1][Metric::likes] == 5);
   CHECK_FALSE(all[1][Metric::quotes].has_value());
-  CHECK(all[2].taken_at == *time::parse_rfc3339("2026-12-01T10:00:00Z"));
+  CHECK(all[2].fetched_at == *time::parse_rfc3339("2026-12-01T10:00:00Z"));
   CHECK(warnings.empty());
 
   SECTION("until skips later month files") {
@@ -85,7 +85,7 @@ TEST_CASE("a torn last line is skipped with a warning and the next append starts
   REQUIRE(append_snapshots(tp.dir(), {post_snap("2026-11-01T10:00:00Z", "a", 1)}).has_value());
   {
     std::ofstream torn(tp.dir() / "reports/masto/2026-11.jsonl", std::ios::app);
-    torn << "{\"taken_at\":\"2026-11-02T10:00:00Z\",\"account\":\"mas";
+    torn << "{\"fetched_at\":\"2026-11-02T10:00:00Z\",\"account\":\"mas";
   }
   std::vector<std::string> warnings;
   CHECK(read_all(tp.dir(), warnings).size() == 1);
@@ -104,30 +104,30 @@ TEST_CASE("the reader skips lines that are not snapshots and keeps unknown keys 
   test::TempProject tp;
   std::filesystem::create_directories(tp.dir() / "reports/bsky");
   tp.write("reports/bsky/2026-11.jsonl",
-           "{\"taken_at\":\"2026-11-23T11:00:00+01:00\",\"account\":\"bsky\",\"followers\":9,\"note\":{\"x\":[1]}}\n"
+           "{\"fetched_at\":\"2026-11-23T11:00:00+01:00\",\"account\":\"bsky\",\"followers\":9,\"note\":{\"x\":[1]}}\n"
            "\n"
            "[1,2]\n"
            "{\"account\":\"bsky\",\"likes\":1}\n"
-           "{\"taken_at\":\"yesterday\",\"account\":\"bsky\"}\n"
-           "{\"taken_at\":\"2026-11-23T10:00:00Z\",\"account\":\"bsky\",\"likes\":\"many\"}\n"
-           "{\"taken_at\":\"2026-11-24T10:00:00Z\",\"account\":\"bsky\",\"post\":\"p\",\"likes\":4}");
+           "{\"fetched_at\":\"yesterday\",\"account\":\"bsky\"}\n"
+           "{\"fetched_at\":\"2026-11-23T10:00:00Z\",\"account\":\"bsky\",\"likes\":\"many\"}\n"
+           "{\"fetched_at\":\"2026-11-24T10:00:00Z\",\"account\":\"bsky\",\"post\":\"p\",\"likes\":4}");
   std::vector<std::string> warnings;
   auto all = read_all(tp.dir(), warnings);
   REQUIRE(all.size() == 2);
-  CHECK(all[0].taken_at == *time::parse_rfc3339("2026-11-23T10:00:00Z"));
+  CHECK(all[0].fetched_at == *time::parse_rfc3339("2026-11-23T10:00:00Z"));
   CHECK(all[0][Metric::followers] == 9);
   CHECK(all[1][Metric::likes] == 4);
   REQUIRE(warnings.size() == 4);
   CHECK(warnings[0] == "reports/bsky/2026-11.jsonl:3: skipped a line that is not a snapshot: not a JSON object");
-  CHECK(warnings[1] == "reports/bsky/2026-11.jsonl:4: skipped a line that is not a snapshot: missing \"taken_at\" or \"account\"");
-  CHECK(warnings[2] == "reports/bsky/2026-11.jsonl:5: skipped a line that is not a snapshot: \"taken_at\" is not an RFC 3339 time");
+  CHECK(warnings[1] == "reports/bsky/2026-11.jsonl:4: skipped a line that is not a snapshot: missing \"fetched_at\" or \"account\"");
+  CHECK(warnings[2] == "reports/bsky/2026-11.jsonl:5: skipped a line that is not a snapshot: \"fetched_at\" is not an RFC 3339 time");
   CHECK(warnings[3] == "reports/bsky/2026-11.jsonl:6: skipped a line that is not a snapshot: \"likes\" is not an integer");
 }
 
 TEST_CASE("lines longer than the read block are read whole", "[report]") {
   test::TempProject tp;
   std::filesystem::create_directories(tp.dir() / "reports/masto");
-  std::string big = "{\"taken_at\":\"2026-11-23T10:00:00Z\",\"account\":\"masto\",\"post\":\"p\",\"pad\":\"" +
+  std::string big = "{\"fetched_at\":\"2026-11-23T10:00:00Z\",\"account\":\"masto\",\"post\":\"p\",\"pad\":\"" +
                     std::string(3 << 20, 'x') + "\",\"likes\":2}\n";
   tp.write("reports/masto/2026-11.jsonl", big + big);
   std::vector<std::string> warnings;
