@@ -5,8 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <random>
 
@@ -29,8 +30,7 @@ Result<std::string> read_private(int fd, const fs::path& path) {
     return fail(ErrorKind::runtime, "credentials file " + path.string() + " is not a regular file");
   }
   if ((st.st_mode & 077) != 0) {
-    char mode[8];
-    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    std::string mode = fmt::format("{:04o}", static_cast<unsigned>(st.st_mode & 07777));
     return fail(ErrorKind::auth,
                 "credentials file " + path.string() + " is accessible by group or others (mode " + mode +
                     "); refusing to use it",
