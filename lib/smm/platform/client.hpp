@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,8 @@
 
 #include "smm/error.hpp"
 #include "smm/http/http.hpp"
+#include "smm/inbox/item.hpp"
+#include "smm/report/snapshot.hpp"
 #include "smm/time/time.hpp"
 
 namespace smm::project {
@@ -64,6 +67,10 @@ struct Part {
   std::optional<Remote> root;    ///< the thread's first part, for parts after it
   std::optional<Remote> parent;  ///< the part this one replies to
   time::Instant at{};            ///< when it was scheduled (the feed's date)
+  /// `inbox reply`: the item answered (post is null then; root and parent come from the item).
+  /// Clients take what a reply needs from it: Mastodon DMs stay direct and mention the author,
+  /// Bluesky chat items are answered in their conversation.
+  const inbox::Item* answering = nullptr;
 };
 
 struct Capabilities {
@@ -73,6 +80,43 @@ struct Capabilities {
   bool lookup = false;         ///< find() can tell whether an unconfirmed send landed
   std::size_t max_media = 0;
   bool alt_text = false;
+  bool inbox = false;    ///< fetch_inbox() works
+  bool metrics = false;  ///< fetch_metrics() and account_metrics() work
+};
+
+/// A watch from smm.json ("watches": [{"name", "account", "hashtag" | "query"}]): brand
+/// monitoring that lands in the inbox as kind "watch".
+struct Watch {
+  std::string name;
+  std::string hashtag;  ///< Mastodon: the hashtag timeline (without '#')
+  std::string query;    ///< Bluesky: app.bsky.feed.searchPosts q
+};
+
+/// What `inbox sync` asks a platform for.
+struct InboxQuery {
+  /// Each source's newest stored item (inbox::Stored::newest): fetch what is newer, paginating.
+  /// A source with nothing stored is fetched back to `since`.
+  std::map<std::string, inbox::Stored::Newest> newest;
+  time::Instant since{};         ///< how far back a first sync goes (default: 30 days)
+  std::vector<Watch> watches;
+  /// Our published posts: remote id (Mastodon status id, Bluesky at:// URI, any part) -> post id,
+  /// so items answering them carry Item::post.
+  std::map<std::string, std::string> our_posts;
+  /// Called with the number of items fetched so far (progress on a TTY); may be empty.
+  std::function<void(std::size_t)> progress;
+};
+
+/// What fetch_inbox() found: items of the sources that worked and one error per source that did
+/// not (the command reports them and exits 5).
+struct InboxBatch {
+  std::vector<inbox::Item> items;
+  std::vector<Error> failures;
+};
+
+/// Metrics of one published post (by the remote id it was asked for).
+struct PostMetrics {
+  std::string remote_id;
+  report::Metrics metrics{};
 };
 
 /// Who the credentials belong to, for `account check`.
@@ -106,6 +150,14 @@ class Client {
   virtual Result<void> remove(const Remote& remote) = 0;
   /// Verifies the credentials online.
   virtual Result<Identity> check() = 0;
+
+  /// New inbox items (capabilities().inbox). Default: an error saying the platform has no inbox.
+  virtual Result<InboxBatch> fetch_inbox(const InboxQuery& query);
+  /// Metrics of published posts, batched as the platform allows (Bluesky getPosts: 25 URIs);
+  /// posts the platform no longer has are left out. Default: unsupported.
+  virtual Result<std::vector<PostMetrics>> fetch_metrics(const std::vector<Remote>& posts);
+  /// The account's own figures (followers, following, posts). Default: unsupported.
+  virtual Result<report::Metrics> account_metrics();
 };
 
 /// What a client needs to exist. make() must succeed with no transport and no session (that is

@@ -76,6 +76,21 @@ std::string rate_limited_until(const http::Response& response) {
 
 std::string Client::new_key(const Part& /*part*/) const { return random_token(16); }
 
+Result<InboxBatch> Client::fetch_inbox(const InboxQuery& /*query*/) {
+  return fail(ErrorKind::usage, "this platform has no inbox smm can read",
+              "inbox sync reads Mastodon and Bluesky accounts");
+}
+
+Result<std::vector<PostMetrics>> Client::fetch_metrics(const std::vector<Remote>& /*posts*/) {
+  return fail(ErrorKind::usage, "this platform reports no post metrics smm can read",
+              "report pull reads Mastodon and Bluesky accounts");
+}
+
+Result<report::Metrics> Client::account_metrics() {
+  return fail(ErrorKind::usage, "this platform reports no account metrics smm can read",
+              "report pull reads Mastodon and Bluesky accounts");
+}
+
 bool can_publish(std::string_view platform) {
   for (const auto& m : k_makers) {
     if (platform == m.platform) {
