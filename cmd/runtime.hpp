@@ -99,5 +99,11 @@ void register_plan(CLI::App& app, Runtime& rt);
 void register_audit(CLI::App& app, Runtime& rt);
 void register_post(CLI::App& app, Runtime& rt);
 void register_report(CLI::App& app, Runtime& rt);
+void register_inbox(CLI::App& app, Runtime& rt);
+/// Subcommands in files of their own: cmd/report/pull.cpp, response.cpp, html.cpp; cmd/inbox/sync.cpp.
+void add_report_pull(CLI::App* report, Runtime& rt);
+void add_report_response(CLI::App* report, Runtime& rt);
+void add_report_html(CLI::App* report, Runtime& rt);
+void add_inbox_sync(CLI::App* inbox, Runtime& rt);
 
 }  // namespace smm::cmd

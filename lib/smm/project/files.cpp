@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <random>
 
 namespace smm::project {
@@ -135,6 +136,61 @@ Result<nlohmann::ordered_json> parse_json(std::string_view text, const std::stri
     return fail(ErrorKind::runtime, "invalid JSON at " + line_column(text, offset) + ": " + why,
                 "fix the JSON syntax there (a missing comma or quote is the usual cause)", display_path);
   }
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// True when the file is non-empty and its last byte is not a newline (a torn last line).
+bool ends_torn(int fd) {
+  off_t size = ::lseek(fd, 0, SEEK_END);
+  char last = '\n';
+  return size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n';
+}
+
+}  // namespace
+
+Result<void> append_lines(const fs::path& path, std::string lines) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  bool existed = fs::exists(path, ec);
+  // Read-write: the last byte is read to detect a torn line.
+  int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return std::unexpected(io_error("cannot open", path));
+  }
+  if (ends_torn(fd)) {
+    lines.insert(0, 1, '\n');  // the torn line stays alone on its line, for readers to skip
+  }
+  Result<void> ok;
+  if (!write_all(fd, lines)) {
+    ok = std::unexpected(io_error("cannot append to", path));
+  } else if (::fsync(fd) != 0) {
+    ok = std::unexpected(io_error("cannot sync", path));
+  }
+  ::close(fd);
+  if (ok && !existed) {
+    int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+      ::fsync(dir);
+      ::close(dir);
+    }
+  }
+  return ok;
+}
+
+
+std::vector<std::string> subdirectories(const fs::path& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec)) {
+      names.push_back(it->path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 }  // namespace smm::project

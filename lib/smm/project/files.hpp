@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "smm/error.hpp"
 
@@ -19,6 +20,14 @@ Result<std::string> read_file(const std::filesystem::path& path);
 /// skips the last step: a power loss may then bring back the old file (never a broken one), which
 /// suits a write whose loss is harmless, such as `post` recording a confirmation it can reconcile.
 Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view contents, bool sync_dir = true);
+
+/// Appends whole lines (each ending in '\n') with one write and fsync, creating the file and its
+/// directories as needed (a new file's directory is fsynced too). A file whose last line was torn
+/// by a crash first gets a '\n', so the torn line stays alone for readers to skip.
+Result<void> append_lines(const std::filesystem::path& path, std::string lines);
+
+/// The names of the directories in `dir`, sorted (none when it does not exist).
+std::vector<std::string> subdirectories(const std::filesystem::path& dir);
 
 /// Removes a file (missing is fine) and fsyncs its directory.
 Result<void> remove_file(const std::filesystem::path& path);
