@@ -124,6 +124,9 @@ class BlueskyClient final : public Client {
   [[nodiscard]] std::vector<http::Request> preview(const Part& part) const override;
   Result<void> remove(const Remote& remote) override;
   Result<Identity> check() override;
+  /// Notifications (replies, mentions, quotes), chat when the server and app password allow it,
+  /// and searchPosts watches; see bluesky_inbox.cpp for the paging and the item fields.
+  Result<InboxBatch> fetch_inbox(const InboxQuery& query) override;
 
   /// Refreshes the session now (tests; AuthTransport calls it on ExpiredToken).
   Result<bool> refresh();

@@ -102,6 +102,9 @@ class MastodonClient final : public Client {
   [[nodiscard]] std::vector<http::Request> preview(const Part& part) const override;
   Result<void> remove(const Remote& remote) override;
   Result<Identity> check() override;
+  /// Notifications (mentions, replies, quotes, DMs), conversations and hashtag watches; see
+  /// mastodon_inbox.cpp for the paging and the item fields.
+  Result<InboxBatch> fetch_inbox(const InboxQuery& query) override;
 
  private:
   Result<std::string> token() const;
@@ -126,6 +129,9 @@ class MastodonClient final : public Client {
 
 /// The time a key made by MastodonClient::new_key() was made, nullopt for other keys.
 std::optional<time::Instant> mastodon_key_time(std::string_view key);
+/// Mastodon's status HTML as plain text: <br> a line break, paragraphs separated by a blank line,
+/// other tags dropped, entities (&amp;, &#39;, &#x1F600;) decoded.
+std::string mastodon_plain_text(std::string_view html);
 /// The Remote for a Status document.
 Remote mastodon_remote(const Json& status);
 

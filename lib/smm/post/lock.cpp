@@ -25,10 +25,19 @@ std::string holder(int fd) {
 }  // namespace
 
 Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root) {
+  auto lock = acquire(root, "lock", "smm post");
+  if (!lock && lock.error().kind == ErrorKind::locked) {
+    lock.error().message += " is publishing this project";
+  }
+  return lock;
+}
+
+Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root, const std::string& name,
+                                         const std::string& job) {
   std::filesystem::path dir = root / ".smm";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  std::filesystem::path file = dir / "lock";
+  std::filesystem::path file = dir / name;
   int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     return fail(ErrorKind::runtime, "cannot open " + file.string() + ": " + std::strerror(errno));
@@ -41,9 +50,7 @@ Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root) {
     std::string pid = holder(fd);
     ::close(fd);
     if (err == EWOULDBLOCK) {
-      return fail(ErrorKind::locked,
-                  "another smm post" + (pid.empty() ? std::string() : " (pid " + pid + ")") +
-                      " is publishing this project",
+      return fail(ErrorKind::locked, "another " + job + (pid.empty() ? std::string() : " (pid " + pid + ")"),
                   "it ends on its own; cron tries again at its next run");
     }
     return fail(ErrorKind::runtime, "cannot lock " + file.string() + ": " + std::strerror(err));

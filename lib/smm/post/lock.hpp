@@ -6,6 +6,7 @@
 // over; the file holds the holder's pid for the message of the run that finds it held.
 
 #include <filesystem>
+#include <string>
 
 #include "smm/error.hpp"
 
@@ -16,6 +17,10 @@ class ProjectLock {
   /// Takes the lock without waiting. Fails with ErrorKind::locked (exit 75) when another process
   /// holds it, naming its pid.
   static Result<ProjectLock> acquire(const std::filesystem::path& root);
+  /// The same for another job's lock file .smm/<file> (`inbox sync`: "inbox.lock"); `holder`
+  /// names the job in the message ("another smm inbox sync (pid 42) is running").
+  static Result<ProjectLock> acquire(const std::filesystem::path& root, const std::string& file,
+                                     const std::string& holder);
 
   ProjectLock(ProjectLock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
   ProjectLock& operator=(ProjectLock&&) = delete;
