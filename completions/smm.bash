@@ -55,7 +55,7 @@ _smm_spec() {
   case "$1" in
     # [smm]
     "smm")
-      subs="init account plan audit post report"
+      subs="init account plan audit post report inbox"
       flags="-C --project --format --json -o --output -q --quiet --debug --no-color --no-input --now -h --help --version"
       args="-C --project --format -o --output --now"
       ;;
@@ -177,6 +177,15 @@ _smm_spec() {
       flags="-n --dry-run --account --max-late --catch-up -j --jobs --retry-failed --timeout -y --yes"
       args="--account --max-late -j --jobs --timeout"
       pos=post
+      ;;
+    # [smm inbox]
+    "smm inbox")
+      subs="sync"
+      ;;
+    # [smm inbox sync]
+    "smm inbox sync")
+      flags="--account --catchup --since"
+      args="--account --since"
       ;;
     # [smm report]
     "smm report")

@@ -107,6 +107,7 @@ complete -c smm -n '__smm_is' -a plan -d 'The content calendar'
 complete -c smm -n '__smm_is' -a audit -d 'Lint posts and accounts'
 complete -c smm -n '__smm_is' -a post -d 'Publish what is due'
 complete -c smm -n '__smm_is' -a report -d 'Numbers for people and spreadsheets'
+complete -c smm -n '__smm_is' -a inbox -d 'The conversation queue'
 # Global flags are accepted before or after the command.
 complete -c smm -s C -l project -r -a '(__fish_complete_directories)' -d 'Project directory'
 complete -c smm -l format -x -a 'table tsv csv json jsonl' -d 'Output format'
@@ -295,6 +296,14 @@ complete -c smm -n '__smm_is post' -s j -l jobs -x -d 'Requests in parallel'
 complete -c smm -n '__smm_is post' -l retry-failed -d 'Also retry targets that failed for good'
 complete -c smm -n '__smm_is post' -l timeout -x -d 'Give up on a request after DUR'
 complete -c smm -n '__smm_is post' -s y -l yes -d 'Do not ask before publishing named posts'
+
+# [smm inbox]
+complete -c smm -n '__smm_is inbox' -a sync -d 'Pull new mentions, replies, quotes, DMs and watch hits'
+
+# [smm inbox sync]
+complete -c smm -n '__smm_is inbox sync' -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+complete -c smm -n '__smm_is inbox sync' -l catchup -d 'Mark what this sync brings in as done'
+complete -c smm -n '__smm_is inbox sync' -l since -x -d 'How far back a first sync goes (7d, 2026-11-01)'
 
 # [smm report]
 complete -c smm -n '__smm_is report' -a posts -d 'Each post per interval'
