@@ -19,17 +19,18 @@ std::expected<std::vector<WatchSetting>, Problems> watches(const Project& projec
   const char* file = "smm.json";
   Problems problems;
   std::vector<WatchSetting> out;
-  auto list = project.settings.extra.find("watches");
-  if (list == project.settings.extra.end()) {
+  const Json& extra = project.settings.extra;
+  if (!extra.is_object() || !extra.contains("watches")) {
     return out;
   }
-  if (!list->is_array()) {
-    return std::unexpected(Problems{located(file, "/watches", std::string("expected a list, found ") + list->type_name())});
+  const Json& list = extra.at("watches");
+  if (!list.is_array()) {
+    return std::unexpected(Problems{located(file, "/watches", std::string("expected a list, found ") + list.type_name())});
   }
   std::set<std::string> names;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const Json& doc = (*list)[i];
-    std::string at = "/watches/" + std::to_string(i);
+  std::size_t i = 0;
+  for (const Json& doc : list) {
+    std::string at = "/watches/" + std::to_string(i++);
     auto problem = [&](const std::string& ptr, std::string message, std::string hint = {}) {
       problems.push_back(located(file, at + ptr, std::move(message), std::move(hint)));
     };
