@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // BlueskyClient::fetch_inbox: notifications (reply, mention, quote), cursors, chat refused or
 // read through the chat proxy, searchPosts watches.
-#include "platform/bluesky_fixture.hpp"
+#include "lib/platform/bluesky_fixture.hpp"
 #include "support/catch.hpp"
 
 namespace smm::test {

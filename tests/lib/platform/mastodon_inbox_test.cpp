@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // MastodonClient::fetch_inbox: kinds, paging with since_id/max_id, our posts, DMs, watches, HTML.
-#include "platform/mastodon_fixture.hpp"
+#include "lib/platform/mastodon_fixture.hpp"
 #include "support/catch.hpp"
 
 namespace smm::test {
