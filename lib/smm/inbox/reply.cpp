@@ -9,6 +9,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// The display name without surrounding blanks, else the handle.
+std::string display_name(const Item& item) {
+  const std::string& name = item.author.name;
+  std::size_t start = name.find_first_not_of(" \t");
+  if (start == std::string::npos) {
+    return item.author.handle;
+  }
+  return name.substr(start, name.find_last_not_of(" \t") - start + 1);
+}
+
 std::string first_name(const Item& item) {
   std::string name = item.author.name;
   std::size_t start = name.find_first_not_of(" \t");
@@ -65,7 +75,7 @@ Result<std::string> fill_template(const std::string& text, const Item& item, con
   std::map<std::string, std::string> vars = {
       {"author", handle.empty() ? std::string{} : "@" + handle},
       {"handle", handle},
-      {"name", item.author.name.empty() ? handle : item.author.name},
+      {"name", display_name(item)},
       {"first_name", first_name(item)},
       {"account", item.account},
       {"post", item.post},
