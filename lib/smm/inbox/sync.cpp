@@ -36,18 +36,17 @@ namespace {
 
 Result<void> mark_done(const std::filesystem::path& root, const std::string& account, const std::vector<Item>& items,
                        time::Instant now) {
-  auto state = load_state(root, account);
-  if (!state) {
-    return std::unexpected(state.error());
-  }
-  for (const Item& item : items) {
-    Entry& entry = state->items[item.id];
-    if (entry.status == "open") {
-      entry.status = "done";
-      entry.done_at = now;
+  // Under the state lock, so a teammate's `inbox done` or `reply` at the same moment is kept.
+  return update_state(root, account, [&](State& state) -> Result<void> {
+    for (const Item& item : items) {
+      Entry& entry = state.items[item.id];
+      if (entry.status == "open") {
+        entry.status = "done";
+        entry.done_at = now;
+      }
     }
-  }
-  return save_state(root, account, *state);
+    return {};
+  });
 }
 
 }  // namespace

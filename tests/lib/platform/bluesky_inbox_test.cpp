@@ -2,6 +2,7 @@
 // BlueskyClient::fetch_inbox: notifications (reply, mention, quote), cursors, chat refused or
 // read through the chat proxy, searchPosts watches.
 #include "lib/platform/bluesky_fixture.hpp"
+#include "smm/http/form.hpp"
 #include "support/catch.hpp"
 
 namespace smm::test {
