@@ -51,7 +51,7 @@ printf '%s\n' "pass-$OURS" | "$smm" account login sky >/dev/null
 "$smm" plan add "Our launch post ($WORD)" --to sky --at "+1h" --id 2030-01-01-launch >/dev/null
 "$smm" post --yes --format tsv 2030-01-01-launch >/dev/null
 export OUR_URI
-OUR_URI=$(python3 -c 'import json; print(json.load(open("posts/2030-01-01-launch.json"))["publish"]["sky"]["parts"][0]["extra"]["uri"])')
+OUR_URI=$(python3 -c 'import json; print(json.load(open("posts/2030-01-01-launch.json"))["publish"]["sky"]["parts"][0]["remote_id"])')
 
 # The fan's posts, then wait until the AppView shows our three notifications.
 python3 - <<'PY'
