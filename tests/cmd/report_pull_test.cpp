@@ -26,7 +26,7 @@ class Borrowed final : public http::Transport {
   FakeTransport& m_fake;
 };
 
-project::TargetState published(const std::string& id, const std::string& at, platform::Json extra = platform::Json::object()) {
+project::TargetState published(const std::string& id, const std::string& at, project::Json extra = project::Json::object()) {
   project::TargetState st;
   st.state = "published";
   st.remote_id = id;

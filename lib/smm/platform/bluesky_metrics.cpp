@@ -14,7 +14,7 @@ namespace {
 /// app.bsky.feed.getPosts takes at most 25 URIs.
 constexpr std::size_t k_batch = 25;
 
-std::optional<std::int64_t> count(const Json& doc, const char* key) {
+std::optional<std::int64_t> count_of(const Json& doc, const char* key) {
   auto it = doc.find(key);
   if (it == doc.end()) {
     return 0;
@@ -25,12 +25,15 @@ std::optional<std::int64_t> count(const Json& doc, const char* key) {
   return it->get<std::int64_t>();
 }
 
+/// doc[key] when it is a string, else "" (a copy: iterators here upset -Wnull-dereference).
+std::string string_at(const Json& doc, const char* key) {
+  Json value = doc.is_object() ? doc.value(key, Json()) : Json();
+  return value.is_string() ? value.get<std::string>() : std::string();
+}
+
 std::string uri_of(const Remote& remote) {
-  auto it = remote.extra.find("uri");
-  if (it != remote.extra.end() && it->is_string() && !it->get<std::string>().empty()) {
-    return it->get<std::string>();
-  }
-  return remote.id.starts_with("at://") ? remote.id : std::string();
+  std::string uri = string_at(remote.extra, "uri");
+  return !uri.empty() ? uri : remote.id.starts_with("at://") ? remote.id : std::string();
 }
 
 }  // namespace
@@ -63,16 +66,16 @@ Result<std::vector<PostMetrics>> BlueskyClient::fetch_metrics(const std::vector<
     }
     auto list = doc->find("posts");
     for (const Json& view : list != doc->end() && list->is_array() ? *list : Json::array()) {
-      auto uri = view.is_object() ? view.find("uri") : view.end();
-      if (!view.is_object() || uri == view.end() || !uri->is_string() || !id.contains(uri->get<std::string>())) {
+      std::string uri = string_at(view, "uri");
+      if (!id.contains(uri)) {
         continue;
       }
       report::Metrics m{};
-      m[static_cast<std::size_t>(Metric::likes)] = count(view, "likeCount");
-      m[static_cast<std::size_t>(Metric::reposts)] = count(view, "repostCount");
-      m[static_cast<std::size_t>(Metric::replies)] = count(view, "replyCount");
-      m[static_cast<std::size_t>(Metric::quotes)] = count(view, "quoteCount");
-      found[uri->get<std::string>()] = m;
+      m[static_cast<std::size_t>(Metric::likes)] = count_of(view, "likeCount");
+      m[static_cast<std::size_t>(Metric::reposts)] = count_of(view, "repostCount");
+      m[static_cast<std::size_t>(Metric::replies)] = count_of(view, "replyCount");
+      m[static_cast<std::size_t>(Metric::quotes)] = count_of(view, "quoteCount");
+      found[uri] = m;
     }
   }
   std::vector<PostMetrics> out;
@@ -96,9 +99,9 @@ Result<report::Metrics> BlueskyClient::account_metrics() {
   }
   using report::Metric;
   report::Metrics m{};
-  m[static_cast<std::size_t>(Metric::followers)] = count(*profile, "followersCount");
-  m[static_cast<std::size_t>(Metric::following)] = count(*profile, "followsCount");
-  m[static_cast<std::size_t>(Metric::posts)] = count(*profile, "postsCount");
+  m[static_cast<std::size_t>(Metric::followers)] = count_of(*profile, "followersCount");
+  m[static_cast<std::size_t>(Metric::following)] = count_of(*profile, "followsCount");
+  m[static_cast<std::size_t>(Metric::posts)] = count_of(*profile, "postsCount");
   return m;
 }
 

@@ -13,7 +13,7 @@ namespace {
 /// Api::BaseController::DEFAULT_STATUSES_LIMIT: the batch endpoint refuses more ids (422).
 constexpr std::size_t k_batch = 20;
 
-std::optional<std::int64_t> count(const Json& doc, const char* key) {
+std::optional<std::int64_t> count_of(const Json& doc, const char* key) {
   auto it = doc.find(key);
   if (it == doc.end() || !it->is_number_integer() || it->get<std::int64_t>() < 0) {
     return std::nullopt;
@@ -24,10 +24,10 @@ std::optional<std::int64_t> count(const Json& doc, const char* key) {
 report::Metrics status_metrics(const Json& status) {
   using report::Metric;
   report::Metrics m{};
-  m[static_cast<std::size_t>(Metric::likes)] = count(status, "favourites_count");
-  m[static_cast<std::size_t>(Metric::reposts)] = count(status, "reblogs_count");
-  m[static_cast<std::size_t>(Metric::replies)] = count(status, "replies_count");
-  m[static_cast<std::size_t>(Metric::quotes)] = count(status, "quotes_count");  // 4.5+; null before
+  m[static_cast<std::size_t>(Metric::likes)] = count_of(status, "favourites_count");
+  m[static_cast<std::size_t>(Metric::reposts)] = count_of(status, "reblogs_count");
+  m[static_cast<std::size_t>(Metric::replies)] = count_of(status, "replies_count");
+  m[static_cast<std::size_t>(Metric::quotes)] = count_of(status, "quotes_count");  // 4.5+; null before
   return m;
 }
 
@@ -153,9 +153,9 @@ Result<report::Metrics> MastodonClient::account_metrics() {
   }
   using report::Metric;
   report::Metrics m{};
-  m[static_cast<std::size_t>(Metric::followers)] = count(*me, "followers_count");
-  m[static_cast<std::size_t>(Metric::following)] = count(*me, "following_count");
-  m[static_cast<std::size_t>(Metric::posts)] = count(*me, "statuses_count");
+  m[static_cast<std::size_t>(Metric::followers)] = count_of(*me, "followers_count");
+  m[static_cast<std::size_t>(Metric::following)] = count_of(*me, "following_count");
+  m[static_cast<std::size_t>(Metric::posts)] = count_of(*me, "statuses_count");
   return m;
 }
 
