@@ -91,8 +91,14 @@ check(len(posts) == 1 and posts[0]["post"] == "2030-01-01-measured", f"one post 
 row = posts[0] if posts else {}
 for metric in ("likes", "reposts", "replies", "quotes"):
     check(row.get(metric) == "1", f"{metric} = {row.get(metric)}, expected 1")
-url = os.environ["BSKY_PDS_URL"] + "/xrpc/app.bsky.actor.getProfile?actor=" + os.environ["BSKY_ALICE_DID"]
-profile = json.load(urllib.request.urlopen(url))  # the PDS proxies it without a token too
+pds = os.environ["BSKY_PDS_URL"]
+login = urllib.request.Request(pds + "/xrpc/com.atproto.server.createSession", json.dumps(
+    {"identifier": os.environ["BSKY_ALICE_HANDLE"], "password": os.environ["BSKY_ALICE_PASSWORD"]}).encode(),
+    {"Content-Type": "application/json"})
+token = json.load(urllib.request.urlopen(login))["accessJwt"]
+req = urllib.request.Request(pds + "/xrpc/app.bsky.actor.getProfile?actor=" + os.environ["BSKY_ALICE_DID"])
+req.add_header("Authorization", "Bearer " + token)
+profile = json.load(urllib.request.urlopen(req))
 check(len(accounts) == 1 and accounts[0]["followers"] == str(profile.get("followersCount")),
       f"followers {accounts[0].get('followers') if accounts else None}, AppView {profile.get('followersCount')}")
 check(int(accounts[0].get("followers") or 0) >= 1 if accounts else False, "bob follows alice")
