@@ -8,6 +8,7 @@
 #include "smm/post/lock.hpp"
 #include "support/catch.hpp"
 #include "support/fake_transport.hpp"
+#include "support/helpers.hpp"
 #include "support/temp_project.hpp"
 
 namespace smm::test {
