@@ -264,6 +264,7 @@ Capabilities BlueskyClient::capabilities() const {
   c.lookup = true;
   c.max_media = 4;
   c.alt_text = true;
+  c.metrics = true;
   return c;
 }
 
