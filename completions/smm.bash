@@ -189,7 +189,7 @@ _smm_spec() {
       ;;
     # [smm report]
     "smm report")
-      subs="posts accounts campaigns tags"
+      subs="posts accounts campaigns tags pull"
       ;;
     # [smm report posts]
     "smm report posts")
@@ -209,6 +209,11 @@ _smm_spec() {
     # [smm report tags]
     "smm report tags")
       flags="-p --period -b --begin -e --end -D --daily -W --weekly -M --monthly -Q --quarterly -Y --yearly --account"
+      args="-p --period -b --begin -e --end --account"
+      ;;
+    # [smm report pull]
+    "smm report pull")
+      flags="-p --period -b --begin -e --end --account"
       args="-p --period -b --begin -e --end --account"
       ;;
     # [end]

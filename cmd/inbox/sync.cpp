@@ -136,11 +136,10 @@ Result<int> run_inbox_sync(Runtime& rt, const InboxSyncOptions& opts) {
   if (!root) {
     return std::unexpected(root.error());
   }
-  auto lock = post::ProjectLock::acquire(*root, "inbox.lock", "smm inbox sync");
+  auto lock = post::ProjectLock::acquire(*root, post::LockUse{"inbox.lock", "smm inbox sync", "is running in this project",
+                                                              "it ends on its own; cron tries again at its next run"});
   if (!lock) {
-    Error e = lock.error();
-    e.message += e.kind == ErrorKind::locked ? " is running in this project" : "";
-    return std::unexpected(e);
+    return std::unexpected(lock.error());
   }
   auto proj = rt.load_project();
   if (!proj) {

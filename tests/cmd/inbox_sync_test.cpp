@@ -157,7 +157,7 @@ TEST_CASE("inbox sync: usage errors, watches checked, the lock", "[inbox]") {
   CHECK(bad.code == 1);
   CHECK(bad.err.find("smm.json: /watches/0/account: unknown account \"mastoo\" (did you mean \"masto\"?)") != std::string::npos);
   s.dir.write("smm.json", settings);
-  auto held = post::ProjectLock::acquire(s.dir.dir(), "inbox.lock", "smm inbox sync");
+  auto held = post::ProjectLock::acquire(s.dir.dir(), post::LockUse{"inbox.lock", "smm inbox sync", "", ""});
   REQUIRE(held.has_value());
   Ran locked = s.run({"inbox", "sync"});
   CHECK(locked.code == 75);

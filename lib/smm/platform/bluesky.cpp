@@ -265,6 +265,7 @@ Capabilities BlueskyClient::capabilities() const {
   c.max_media = 4;
   c.alt_text = true;
   c.inbox = true;
+  c.metrics = true;
   return c;
 }
 

@@ -153,6 +153,7 @@ Capabilities MastodonClient::capabilities() const {
   c.max_media = m_config.limits.max_media;
   c.alt_text = true;
   c.inbox = true;
+  c.metrics = true;
   return c;
 }
 

@@ -24,20 +24,11 @@ std::string holder(int fd) {
 
 }  // namespace
 
-Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root) {
-  auto lock = acquire(root, "lock", "smm post");
-  if (!lock && lock.error().kind == ErrorKind::locked) {
-    lock.error().message += " is publishing this project";
-  }
-  return lock;
-}
-
-Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root, const std::string& name,
-                                         const std::string& job) {
+Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root, const LockUse& use) {
   std::filesystem::path dir = root / ".smm";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  std::filesystem::path file = dir / name;
+  std::filesystem::path file = dir / use.file;
   int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     return fail(ErrorKind::runtime, "cannot open " + file.string() + ": " + std::strerror(errno));
@@ -50,8 +41,10 @@ Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root, cons
     std::string pid = holder(fd);
     ::close(fd);
     if (err == EWOULDBLOCK) {
-      return fail(ErrorKind::locked, "another " + job + (pid.empty() ? std::string() : " (pid " + pid + ")"),
-                  "it ends on its own; cron tries again at its next run");
+      return fail(ErrorKind::locked,
+                  "another " + std::string(use.holder) + (pid.empty() ? std::string() : " (pid " + pid + ")") + " " +
+                      std::string(use.doing),
+                  std::string(use.hint));
     }
     return fail(ErrorKind::runtime, "cannot lock " + file.string() + ": " + std::strerror(err));
   }
