@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "smm/inbox/state.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include "smm/project/files.hpp"
@@ -236,6 +242,26 @@ Result<void> save_state(const fs::path& root, const std::string& account, const 
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   return project::write_file_atomic(path, project::dump_json(doc));
+}
+
+Result<void> update_state(const fs::path& root, const std::string& account,
+                          const std::function<Result<void>(State&)>& change) {
+  fs::path lock = root / ".smm" / ("inbox-" + account + ".lock");
+  std::error_code ec;
+  fs::create_directories(lock.parent_path(), ec);
+  int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return fail(ErrorKind::runtime, "cannot open " + lock.string() + ": " + std::strerror(errno));
+  }
+  while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+  }
+  auto state = load_state(root, account);
+  Result<void> ok = state ? change(*state) : std::unexpected(state.error());
+  if (ok) {
+    ok = save_state(root, account, *state);
+  }
+  ::close(fd);  // drops the lock
+  return ok;
 }
 
 }  // namespace smm::inbox

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "smm/inbox/item.hpp"
+#include "smm/inbox/reply.hpp"
 #include "smm/inbox/state.hpp"
 #include "smm/project/files.hpp"
 #include "support/catch.hpp"
@@ -145,6 +146,48 @@ TEST_CASE("state.json round-trips triage and reply receipts and keeps unknown fi
   auto bad = load_state(dir.path, "masto");
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().message == "inbox/masto/state.json: /items/abc/status: \"closed\" is not open or done");
+}
+
+}  // namespace
+}  // namespace smm::inbox
+
+namespace smm::inbox {
+namespace {
+
+TEST_CASE("a reply's part answers the item: Bluesky strong refs for parent and root", "[inbox]") {
+  Item item;
+  item.account = "bsky";
+  item.platform = "bluesky";
+  item.kind = Kind::reply;
+  item.remote_id = "at://did:plc:bob/app.bsky.feed.post/3kb";
+  item.thread_root = "at://did:plc:us/app.bsky.feed.post/3ka";
+  item.extra = {{"cid", "bafyreply"}, {"root", {{"uri", "at://did:plc:us/app.bsky.feed.post/3ka"}, {"cid", "bafyroot"}}}};
+  auto part = reply_part(item, "Thanks!");
+  REQUIRE(part.parent.has_value());
+  CHECK(part.parent->extra == Json{{"uri", item.remote_id}, {"cid", "bafyreply"}});
+  REQUIRE(part.root.has_value());
+  CHECK(part.root->extra == Json{{"uri", "at://did:plc:us/app.bsky.feed.post/3ka"}, {"cid", "bafyroot"}});
+  CHECK(part.answering == &item);
+  CHECK(part.post == nullptr);
+
+  Item first = item;  // a mention that starts its own thread
+  first.thread_root.clear();
+  first.extra = {{"cid", "bafymention"}};
+  CHECK_FALSE(reply_part(first, "Hi").root.has_value());
+}
+
+TEST_CASE("templates fill the item's variables and name unknown ones", "[inbox]") {
+  Item item;
+  item.account = "masto";
+  item.author = Author{"bob@other.example", "  Bob Builder", "", ""};
+  item.post = "2026-11-20-launch";
+  CHECK(fill_template("{author}: thanks {first_name} ({name}) for {post} {", item, "t").value() ==
+        "@bob@other.example: thanks Bob (Bob Builder) for 2026-11-20-launch {");
+  item.author.name.clear();
+  CHECK(fill_template("Hi {first_name}", item, "t").value() == "Hi bob");
+  auto bad = fill_template("Hi {nick}", item, "templates/x.json");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().message == "templates/x.json: unknown variable {nick}");
 }
 
 }  // namespace
