@@ -123,9 +123,9 @@ TEST_CASE("report pull: snapshots of posts published in the last 90 days and of 
   // The old post (January) is outside the default period: only 1134 was asked for.
   CHECK(s.http.requests()[1].url == "https://social.example/api/v1/statuses?id%5B%5D=1134");
   CHECK(s.dir.read("reports/masto/2026-11.jsonl") ==
-        R"({"fetched_at":"2026-11-23T10:00:00Z","account":"masto","post":"2026-11-20-launch","remote_id":"1134","likes":12,"reposts":3,"replies":1})"
+        R"({"fetched_at":"2026-11-23T10:00:00+00:00","account":"masto","post":"2026-11-20-launch","remote_id":"1134","likes":12,"reposts":3,"replies":1})"
         "\n"
-        R"({"fetched_at":"2026-11-23T10:00:00Z","account":"masto","followers":1204,"following":310,"posts":452})"
+        R"({"fetched_at":"2026-11-23T10:00:00+00:00","account":"masto","followers":1204,"following":310,"posts":452})"
         "\n");
 
   auto posts = s.run({"report", "posts", "--format", "csv"});
@@ -133,8 +133,13 @@ TEST_CASE("report pull: snapshots of posts published in the last 90 days and of 
   CHECK(posts.out ==
         "interval,account,post,likes,reposts,replies,quotes,interactions,followers,engagement_rate,likes_delta,"
         "reposts_delta,replies_delta,quotes_delta,interactions_delta\n"
-        "2026-11-23,masto,2026-11-20-launch,12,3,1,,16,1204,0.0133,12,3,1,,16\n"
-        "2026-11-23,sky,2026-11-20-launch,5,1,2,1,9,52,0.1731,5,1,2,1,9\n");
+        ",masto,2026-11-20-launch,12,3,1,,16,1204,0.0133,12,3,1,,16\n"
+        ",sky,2026-11-20-launch,5,1,2,1,9,52,0.1731,5,1,2,1,9\n");
+  auto accounts = s.run({"report", "accounts", "--format", "csv"});
+  CHECK(accounts.out ==
+        "interval,account,followers,following,posts,followers_delta,following_delta,posts_delta\n"
+        ",masto,1204,310,452,,,\n"
+        ",sky,52,9,31,,,\n");
 }
 
 TEST_CASE("report pull: -p selects posts by the time they were published", "[cmd][report][pull]") {
@@ -181,7 +186,7 @@ TEST_CASE("report pull: a rate-limited account says until when and exits 1 alone
   auto r = s.run({"report", "pull", "--account", "masto"});
   CHECK(r.code == 1);
   CHECK(r.err ==
-        "smm: error: masto: social.example: reading the account's figures: rate limited until 2100-01-01T00:00:00Z\n"
+        "smm: error: masto: social.example: reading the account's figures: rate limited until 2100-01-01T00:00:00+00:00\n"
         "hint: try again later: `smm report pull --account masto`\n");
 }
 

@@ -96,7 +96,7 @@ TEST_CASE("bluesky metrics: a rate limit fails with when to try again; no sessio
                                      {{"RateLimit-Reset", "4102444800"}}));
     auto got = f.client()->fetch_metrics({platform::Remote{BlueskyFixture::uri("3kx"), "", platform::Json::object()}});
     REQUIRE_FALSE(got.has_value());
-    CHECK(got.error().message == "pds.example: reading the metrics of 1 post: rate limited until 2100-01-01T00:00:00Z");
+    CHECK(got.error().message == "pds.example: reading the metrics of 1 post: rate limited until 2100-01-01T00:00:00+00:00");
     CHECK(got.error().retryable);
   }
   SECTION("no session") {
@@ -191,7 +191,7 @@ TEST_CASE("mastodon metrics: account figures from verify_credentials; 401 and 42
                                      {{"X-RateLimit-Reset", "2100-01-01T00:00:00.000000Z"}}));
     auto got = f.client()->fetch_metrics({platform::Remote{"11", "", platform::Json::object()}});
     REQUIRE_FALSE(got.has_value());
-    CHECK(got.error().message == "social.example: reading the metrics of 1 status: rate limited until 2100-01-01T00:00:00Z");
+    CHECK(got.error().message == "social.example: reading the metrics of 1 status: rate limited until 2100-01-01T00:00:00+00:00");
   }
 }
 
