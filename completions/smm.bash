@@ -180,7 +180,38 @@ _smm_spec() {
       ;;
     # [smm inbox]
     "smm inbox")
-      subs="sync"
+      subs="sync list show reply done reopen assign tag"
+      flags="--status --assignee --kind --tag -p --period -b --begin -e --end --account"
+      args="--status --assignee --kind --tag -p --period -b --begin -e --end --account"
+      ;;
+    # [smm inbox list]
+    "smm inbox list")
+      flags="--status --assignee --kind --tag -p --period -b --begin -e --end --account"
+      args="--status --assignee --kind --tag -p --period -b --begin -e --end --account"
+      ;;
+    # [smm inbox show]
+    "smm inbox show")
+      ;;
+    # [smm inbox reply]
+    "smm inbox reply")
+      flags="--template --again --keep-open --dry-run"
+      args="--template"
+      ;;
+    # [smm inbox done]
+    "smm inbox done")
+      ;;
+    # [smm inbox reopen]
+    "smm inbox reopen")
+      ;;
+    # [smm inbox assign]
+    "smm inbox assign")
+      flags="--to --none"
+      args="--to"
+      ;;
+    # [smm inbox tag]
+    "smm inbox tag")
+      flags="--add --remove"
+      args="--add --remove"
       ;;
     # [smm inbox sync]
     "smm inbox sync")
@@ -238,13 +269,22 @@ _smm_value() {
       mapfile -t COMPREPLY < <(compgen -W "auto off" -- "$cur")
       ;;
     --status)
-      if [[ $path == "smm plan set" ]]; then
+      if [[ $path == "smm inbox"* ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "open done all" -- "$cur")
+      elif [[ $path == "smm plan set" ]]; then
         mapfile -t COMPREPLY < <(compgen -W "draft queued scheduled" -- "$cur")
       else
         mapfile -t COMPREPLY < <(compgen -W "draft queued scheduled published partial failed missed sending" -- "$cur")
       fi
       ;;
+    --kind)
+      mapfile -t COMPREPLY < <(compgen -W "mention reply quote dm watch" -- "$cur")
+      ;;
+    --template)
+      mapfile -t COMPREPLY < <(compgen -W "$(_smm_names templates)" -- "$cur")
+      ;;
     --to)
+      [[ $path == "smm inbox assign" ]] && return 0
       # A comma-separated list: complete the last name, keep the ones before it.
       local head="" last="$cur"
       if [[ $cur == *,* ]]; then

@@ -299,6 +299,47 @@ complete -c smm -n '__smm_is post' -s y -l yes -d 'Do not ask before publishing 
 
 # [smm inbox]
 complete -c smm -n '__smm_is inbox' -a sync -d 'Pull new mentions, replies, quotes, DMs and watch hits'
+complete -c smm -n '__smm_is inbox' -a list -d 'The items, oldest first'
+complete -c smm -n '__smm_is inbox' -a show -d 'One item with its thread'
+complete -c smm -n '__smm_is inbox' -a reply -d 'Reply to an item'
+complete -c smm -n '__smm_is inbox' -a done -d 'Mark items done'
+complete -c smm -n '__smm_is inbox' -a reopen -d 'Open items again'
+complete -c smm -n '__smm_is inbox' -a assign -d 'Assign items to someone'
+complete -c smm -n '__smm_is inbox' -a tag -d 'Tag items'
+for c in inbox 'inbox list'
+  set -l cond "__smm_is $c"
+  complete -c smm -n $cond -l status -x -a 'open done all' -d 'Which items'
+  complete -c smm -n $cond -l assignee -x -d 'Only items assigned to X'
+  complete -c smm -n $cond -l kind -x -a 'mention reply quote dm watch' -d 'Only this kind'
+  complete -c smm -n $cond -l tag -x -d 'Only items with this tag'
+  complete -c smm -n $cond -s p -l period -x -d 'Created in this period'
+  complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
+  complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
+  complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+end
+
+# [smm inbox list]
+# (the flags of `smm inbox`, above: --status --assignee --kind --tag -l period -l begin -l end -l account)
+
+# [smm inbox show]
+
+# [smm inbox reply]
+complete -c smm -n '__smm_is inbox reply' -l template -x -a '(__smm_names templates)' -d 'Use templates/NAME.json'
+complete -c smm -n '__smm_is inbox reply' -l again -d 'Send even if this text was already sent'
+complete -c smm -n '__smm_is inbox reply' -l keep-open -d 'Do not mark the item done'
+complete -c smm -n '__smm_is inbox reply' -l dry-run -d 'Show the request, send nothing'
+
+# [smm inbox done]
+
+# [smm inbox reopen]
+
+# [smm inbox assign]
+complete -c smm -n '__smm_is inbox assign' -l to -x -d 'Who handles them'
+complete -c smm -n '__smm_is inbox assign' -l none -d 'Remove the assignee'
+
+# [smm inbox tag]
+complete -c smm -n '__smm_is inbox tag' -l add -x -d 'Tag to add'
+complete -c smm -n '__smm_is inbox tag' -l remove -x -d 'Tag to remove'
 
 # [smm inbox sync]
 complete -c smm -n '__smm_is inbox sync' -l account -x -a '(__smm_names accounts)' -d 'Only this account'
