@@ -319,7 +319,7 @@ for c in inbox 'inbox list'
 end
 
 # [smm inbox list]
-# (the flags of `smm inbox`, above: --status --assignee --kind --tag -l period -l begin -l end -l account)
+# (the flags of `smm inbox`, above: -l status -l assignee -l kind -l tag -l period -l begin -l end -l account)
 
 # [smm inbox show]
 
