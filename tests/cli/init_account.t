@@ -132,7 +132,8 @@ commands:
   plan       the content calendar: add, list, show, queue, import, export, calendar
   audit      lint the calendar: limits, media, alt text, schedule, brand, credentials
   post       publish what is due (run it from cron)
-  report     numbers for people and spreadsheets: posts, accounts, campaigns, tags
+  inbox      the conversation queue: sync, list, show, reply, done, assign, tag
+  report     numbers for people and spreadsheets: pull, posts, accounts, response, html
 
 examples:
   smm init demo --zone Europe/Paris
@@ -141,6 +142,7 @@ examples:
   smm plan calendar --week
   smm audit --format sarif -o smm.sarif
   smm post --dry-run && smm post
-  smm report posts -M -p 2026q4 --format csv -o q4.csv
+  smm inbox sync && smm inbox
+  smm report pull && smm report posts -M -p 2026q4 --format csv -o q4.csv
 
 Run `smm <command> --help` for a command's flags, `man smm` for the whole story.
