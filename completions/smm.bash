@@ -180,7 +180,7 @@ _smm_spec() {
       ;;
     # [smm report]
     "smm report")
-      subs="posts accounts campaigns tags"
+      subs="posts accounts campaigns tags response html"
       ;;
     # [smm report posts]
     "smm report posts")
@@ -201,6 +201,16 @@ _smm_spec() {
     "smm report tags")
       flags="-p --period -b --begin -e --end -D --daily -W --weekly -M --monthly -Q --quarterly -Y --yearly --account"
       args="-p --period -b --begin -e --end --account"
+      ;;
+    # [smm report response]
+    "smm report response")
+      flags="-p --period -b --begin -e --end -D --daily -W --weekly -M --monthly -Q --quarterly -Y --yearly --account"
+      args="-p --period -b --begin -e --end --account"
+      ;;
+    # [smm report html]
+    "smm report html")
+      flags="-p --period -b --begin -e --end --account --title"
+      args="-p --period -b --begin -e --end --account --title"
       ;;
     # [end]
   esac
