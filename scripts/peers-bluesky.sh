@@ -190,5 +190,6 @@ PY
 if [ -x "$(dirname "$smm")/../tests/smm_tests" ]; then
   SMM_LIVE_BLUESKY_URL="$BSKY_PDS_URL" SMM_LIVE_BLUESKY_HANDLE="$BSKY_ALICE_HANDLE" \
     SMM_LIVE_BLUESKY_PASSWORD="$BSKY_ALICE_PASSWORD" SMM_LIVE_BLUESKY_PLC="$BSKY_PLC_URL" \
+    SMM_LIVE_BLUESKY_HANDLE2="$BSKY_BOB_HANDLE" SMM_LIVE_BLUESKY_PASSWORD2="$BSKY_BOB_PASSWORD" \
     ctest --test-dir "$(dirname "$smm")/.." -L live -R bluesky --output-on-failure | grep -E 'tests passed|failed out of'
 fi

@@ -7,8 +7,8 @@
 //   {"id":"3f9a1c2b7e","account":"masto","platform":"mastodon","kind":"reply","remote_id":"1134",
 //    "url":"https://example.social/@bob/1134","author":{"handle":"bob@example.social","name":"Bob",
 //    "id":"42","url":"https://example.social/@bob"},"text":"Is it out yet?",
-//    "created_at":"2026-11-23T09:12:00Z","post":"2026-11-20-launch","in_reply_to":"1130",
-//    "thread_root":"1130","source":"notifications","cursor":"5543","synced_at":"2026-11-23T10:00:00Z"}
+//    "created_at":"2026-11-23T09:12:00+00:00","post":"2026-11-20-launch","in_reply_to":"1130",
+//    "thread_root":"1130","source":"notifications","cursor":"5543","synced_at":"2026-11-23T10:00:00+00:00"}
 //
 // - id: our short stable id, the first 10 hex digits of SHA-256("<account>\n<remote_id>"); the
 //   CLI accepts any unique prefix of at least 4 digits.

@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,5 +74,11 @@ std::filesystem::path state_file(const std::string& account);
 Result<State> load_state(const std::filesystem::path& root, const std::string& account);
 /// Writes the state atomically (fsynced); an unchanged state rewrites the same bytes.
 Result<void> save_state(const std::filesystem::path& root, const std::string& account, const State& state);
+
+/// Read-modify-write under an exclusive flock on .smm/inbox-<account>.lock (waiting for it), so
+/// two smm processes triaging or replying at once both keep their changes. `change` may fail;
+/// then nothing is written.
+Result<void> update_state(const std::filesystem::path& root, const std::string& account,
+                          const std::function<Result<void>(State&)>& change);
 
 }  // namespace smm::inbox

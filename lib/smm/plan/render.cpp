@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "smm/plan/render.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 
+#include "smm/project/files.hpp"
 #include "smm/text/count.hpp"
 #include "smm/text/split.hpp"
 
@@ -87,16 +86,7 @@ std::string payload_hash(const project::Project& project, const project::Post& p
     media.push_back({{"path", m.path}, {"alt", m.alt}});
   }
   std::string bytes = project::Json{{"targets", doc}, {"media", media}, {"first_comment", post.first_comment}}.dump();
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr);
-  std::string hex = "sha256:";
-  static const char* k_hex = "0123456789abcdef";
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += k_hex[digest[i] >> 4];
-    hex += k_hex[digest[i] & 15];
-  }
-  return hex;
+  return "sha256:" + project::sha256_hex(bytes);
 }
 
 }  // namespace smm::plan

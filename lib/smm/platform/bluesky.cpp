@@ -422,6 +422,10 @@ Result<Json> reply_of(const Part& part) {
 }  // namespace
 
 Result<Remote> BlueskyClient::publish(const Part& part) {
+  if (part.answering != nullptr && part.answering->kind == inbox::Kind::dm) {
+    return fail(ErrorKind::usage, "smm cannot answer Bluesky chat messages yet",
+                "answer in a Bluesky app, then `smm inbox done " + part.answering->id + "`");
+  }
   if (auto ok = ready(); !ok) {
     return std::unexpected(ok.error());
   }

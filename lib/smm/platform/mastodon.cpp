@@ -186,7 +186,12 @@ http::Request MastodonClient::status_request(const Part& part, const std::vector
   if (!parent_id.empty()) {
     body.emplace_back("in_reply_to_id", parent_id);
   }
-  body.emplace_back("visibility", first || m_config.visibility != "public" ? m_config.visibility : "unlisted");
+  // A reply to a direct message stays direct; other replies go out as the account posts.
+  bool direct = part.answering != nullptr && part.answering->extra.is_object() &&
+                part.answering->extra.value("visibility", "") == "direct";
+  body.emplace_back("visibility", direct                                          ? std::string("direct")
+                                  : first || m_config.visibility != "public" ? m_config.visibility
+                                                                              : std::string("unlisted"));
   if (std::string cw = post_setting(part.post, "content_warning"); !cw.empty()) {
     body.emplace_back("spoiler_text", cw);
   }

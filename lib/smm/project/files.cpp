@@ -2,6 +2,7 @@
 #include "smm/project/files.hpp"
 
 #include <fcntl.h>
+#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -191,6 +192,19 @@ std::vector<std::string> subdirectories(const fs::path& dir) {
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr);
+  static const char* k_hex = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    hex += k_hex[digest[i] >> 4];
+    hex += k_hex[digest[i] & 15];
+  }
+  return hex;
 }
 
 }  // namespace smm::project

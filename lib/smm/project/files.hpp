@@ -38,6 +38,9 @@ std::string dump_json(const nlohmann::ordered_json& doc);
 /// Parses a JSON document; a syntax error carries "file:line:column" and a hint.
 Result<nlohmann::ordered_json> parse_json(std::string_view text, const std::string& display_path);
 
+/// SHA-256 of the bytes as lower-case hex.
+std::string sha256_hex(std::string_view bytes);
+
 /// "line L, column C" for a byte offset in text (1-based).
 std::string line_column(std::string_view text, std::size_t offset);
 
