@@ -24,7 +24,7 @@ rm -rf "$out"
 mkdir -p "$out"
 out="$(realpath "$out")"
 export SMM_NOW=2026-11-30T18:00:00Z
-"$smm" init "$out/project" --name "Demo Bakery <&> Co" --zone Europe/Paris >/dev/null
+"$smm" init "$out/project" --name "Demo Bakery <&> Co" --zone Europe/Paris >/dev/null 2>&1
 cd "$out/project"
 "$smm" account add masto --platform mastodon --server https://bakery.example --handle bakery >/dev/null
 "$smm" account add bsky --platform bluesky --handle bakery.example.com >/dev/null

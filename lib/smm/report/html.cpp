@@ -34,6 +34,7 @@ struct PostRow {
 
 /// Everything the page shows, gathered before any HTML is written.
 struct Data {
+  std::vector<std::string> names;  ///< every account with snapshots, sorted: its colour is its index
   std::vector<svg::Line> followers;
   std::vector<PostRow> posts;
   std::vector<ResponseRow> weekly;    ///< all accounts together, per week
@@ -110,7 +111,7 @@ Result<std::vector<svg::Line>> follower_lines(const std::filesystem::path& root,
     if (!s.post.empty()) {
       continue;
     }
-    svg::Line line{s.account, {}};
+    svg::Line line{s.account, "", {}};
     for (const auto& p : s.points) {
       auto followers = p.metrics[static_cast<std::size_t>(Metric::followers)];
       if (p.bucket != detail::k_before && followers) {
@@ -124,6 +125,11 @@ Result<std::vector<svg::Line>> follower_lines(const std::filesystem::path& root,
   return out;
 }
 
+std::string colour_of(const Data& d, const std::string& account) {
+  auto at = std::lower_bound(d.names.begin(), d.names.end(), account);
+  return std::string(svg::colour(static_cast<std::size_t>(at - d.names.begin())));
+}
+
 Result<Data> gather(const std::filesystem::path& root, const HtmlRequest& r, const Warn& warn) {
   Data d;
   auto followers = follower_lines(root, r, warn);
@@ -135,6 +141,17 @@ Result<Data> gather(const std::filesystem::path& root, const HtmlRequest& r, con
   }
   d.followers = std::move(*followers);
   d.posts = std::move(*posts);
+  std::set<std::string> names;
+  for (const auto& l : d.followers) {
+    names.insert(l.name);
+  }
+  for (const auto& p : d.posts) {
+    names.insert(p.account);
+  }
+  d.names.assign(names.begin(), names.end());
+  for (auto& l : d.followers) {
+    l.colour = colour_of(d, l.name);
+  }
   rr.interval = time::Interval::none;
   d.accounts = summarize(*items, rr);
   // Everything under one (empty) account name for the page's totals and weekly chart.
@@ -181,6 +198,9 @@ std::string card(std::string_view value, std::string_view label, std::string_vie
                      detail.empty() ? "" : fmt::format("<div class=\"detail\">{}</div>", html_escape(detail)));
 }
 
+/// A chart that scrolls sideways on a phone rather than shrinking its text out of reach.
+std::string chart(const std::string& svg) { return "<div class=\"chart\">\n" + svg + "</div>\n"; }
+
 std::string empty(std::string_view what) { return fmt::format("<p class=\"empty\">{}</p>\n", html_escape(what)); }
 
 constexpr std::string_view k_style = R"css(
@@ -198,9 +218,10 @@ section{margin:32px 0;break-inside:avoid}
 .card .label{color:var(--muted);font-size:.9em}
 .card .detail{font-size:.85em}
 svg{width:100%;height:auto;display:block}
+.chart{overflow-x:auto}
+.chart svg{min-width:600px}
 svg text{font-size:13px;fill:#374151}
 svg .grid{stroke:var(--line);stroke-width:1}
-svg .bar{fill:var(--accent)}
 svg .first{fill:#1e40af}
 svg .second{fill:#93c5fd}
 .scroll{overflow-x:auto}
@@ -208,8 +229,9 @@ table{border-collapse:collapse;width:100%;font-size:.92em}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-weight:600;white-space:nowrap}
 td.n,th.n{text-align:right;white-space:nowrap}
+td.d{white-space:nowrap}
 .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:6px;vertical-align:baseline}
-.excerpt{max-width:34em}
+.excerpt{max-width:34em;min-width:14em}
 a{color:var(--accent)}
 footer{margin-top:40px;font-size:.85em;border-top:1px solid var(--line);padding-top:8px}
 @media (max-width:600px){body{font-size:14px;padding:12px 10px}th,td{padding:4px 5px}}
@@ -268,17 +290,16 @@ std::string followers_section(const HtmlRequest& r, const Data& d) {
   if (d.followers.empty()) {
     return out + empty("No account snapshots in this period (run `smm report pull`).") + "</section>\n";
   }
-  out += svg::line_chart(d.followers, r.zone, "Followers per account and day");
+  out += chart(svg::line_chart(d.followers, r.zone, "Followers per account and day"));
   out += "<div class=\"scroll\"><table>\n<tr><th>account</th><th>from</th><th class=\"n\">first</th>"
          "<th>to</th><th class=\"n\">latest</th><th class=\"n\">change</th></tr>\n";
-  for (std::size_t i = 0; i < d.followers.size(); ++i) {
-    const auto& l = d.followers[i];
+  for (const auto& l : d.followers) {
     auto [t0, v0] = l.points.front();
     auto [t1, v1] = l.points.back();
     out += fmt::format(
-        "<tr><td><span class=\"swatch\" style=\"background:{}\"></span>{}</td><td>{}</td><td class=\"n\">{}</td>"
-        "<td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}{}</td></tr>\n",
-        svg::colour(i), html_escape(l.name), date_of(t0, r.zone), svg::thousands(v0), date_of(t1, r.zone),
+        "<tr><td><span class=\"swatch\" style=\"background:{}\"></span>{}</td><td class=\"d\">{}</td><td class=\"n\">{}</td>"
+        "<td class=\"d\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}{}</td></tr>\n",
+        l.colour, html_escape(l.name), date_of(t0, r.zone), svg::thousands(v0), date_of(t1, r.zone),
         svg::thousands(v1), v1 >= v0 ? "+" : "", svg::thousands(v1 - v0));
   }
   return out + "</table></div>\n</section>\n";
@@ -302,12 +323,13 @@ std::string posts_section(const Data& d) {
   bool accounts = std::any_of(rows.begin(), rows.end(), [&](const PostRow& p) { return p.account != rows[0].account; });
   std::vector<svg::Bar> bars;
   for (std::size_t i = skip; i < rows.size(); ++i) {
-    bars.push_back({accounts ? rows[i].post + " · " + rows[i].account : rows[i].post, rows[i].interactions});
+    bars.push_back({accounts ? rows[i].post + " · " + rows[i].account : rows[i].post, colour_of(d, rows[i].account),
+                    rows[i].interactions});
   }
   if (skip > 0) {
     out += fmt::format("<p class=\"note\">The {} most recent of {} posts.</p>\n", k_shown, rows.size());
   }
-  return out + svg::bar_chart(bars, "Interactions per post, latest snapshot") + "</section>\n";
+  return out + chart(svg::bar_chart(bars, "Interactions per post, latest snapshot")) + "</section>\n";
 }
 
 std::string top_section(const HtmlRequest& r, const Data& d) {
@@ -327,7 +349,7 @@ std::string top_section(const HtmlRequest& r, const Data& d) {
     std::string excerpt = text::truncate_to_width(text::one_line(p.text), 120);
     std::string link = p.url.empty() ? "–" : fmt::format("<a href=\"{}\">open</a>", html_escape(p.url));
     out += fmt::format(
-        "<tr><td class=\"n\">{}</td><td class=\"excerpt\"><strong>{}</strong>{}{}</td><td>{}</td><td>{}</td>"
+        "<tr><td class=\"n\">{}</td><td class=\"excerpt\"><strong>{}</strong>{}{}</td><td>{}</td><td class=\"d\">{}</td>"
         "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
         "<td class=\"n\">{}</td><td>{}</td></tr>\n",
         i + 1, html_escape(p.post), excerpt.empty() ? "" : "<br>", html_escape(excerpt), html_escape(p.account),
@@ -356,7 +378,7 @@ std::string response_section(const Data& d) {
     out += "<p class=\"note\">Time to first reply per week (weeks start on Monday): "
            "<span class=\"swatch\" style=\"background:#1e40af\"></span>median "
            "<span class=\"swatch\" style=\"background:#93c5fd\"></span>90th percentile</p>\n";
-    out += svg::pair_chart(weeks, "hours", "median", "p90", "Time to first reply per week, in hours");
+    out += chart(svg::pair_chart(weeks, "hours", "median", "p90", "Time to first reply per week, in hours"));
   }
   out += "<div class=\"scroll\"><table>\n<tr><th>account</th><th class=\"n\">items</th><th class=\"n\">answered</th>"
          "<th class=\"n\">within 24 h</th><th class=\"n\">median</th><th class=\"n\">p90</th><th class=\"n\">open</th></tr>\n";

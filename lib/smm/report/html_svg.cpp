@@ -134,13 +134,12 @@ std::string line_chart(const std::vector<Line>& lines, const time::Zone& zone, s
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", num(x(all[at])), num(bottom + 20),
                        anchor, date_of(all[at], zone));
   }
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto& l = lines[i];
+  for (const auto& l : lines) {
     std::string pts;
     for (const auto& [t, v] : l.points) {
       pts += (pts.empty() ? "" : " ") + num(x(t)) + "," + num(y(static_cast<double>(v)));
     }
-    out += fmt::format("<g stroke=\"{}\" fill=\"{}\"><title>{}</title>", colour(i), colour(i), html_escape(l.name));
+    out += fmt::format("<g stroke=\"{}\" fill=\"{}\"><title>{}</title>", l.colour, l.colour, html_escape(l.name));
     if (l.points.size() > 1) {
       out += fmt::format("<polyline fill=\"none\" stroke-width=\"2.5\" points=\"{}\"/>", pts);
     }
@@ -172,8 +171,8 @@ std::string bar_chart(const std::vector<Bar>& bars, std::string_view title) {
                (right - label_width - 8);
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", num(label_width), num(y + 17),
                        html_escape(text::truncate_to_width(bars[i].label, 36)));
-    out += fmt::format("<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>", num(label_width + 8),
-                       num(y + 3), num(w), num(row - 8));
+    out += fmt::format("<rect fill=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>", bars[i].colour,
+                       num(label_width + 8), num(y + 3), num(w), num(row - 8));
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(label_width + 14 + w), num(y + 17),
                        thousands(bars[i].value));
   }
@@ -184,8 +183,8 @@ std::string pair_chart(const std::vector<PairBar>& pairs, std::string_view unit,
                        std::string_view second_name, std::string_view title) {
   constexpr double left = 56;
   constexpr double right = k_width - 12;
-  constexpr double top = 12;
-  constexpr double bottom = 220;
+  constexpr double top = 30;
+  constexpr double bottom = 238;
   if (pairs.empty()) {
     return {};
   }
@@ -194,8 +193,8 @@ std::string pair_chart(const std::vector<PairBar>& pairs, std::string_view unit,
     max = std::max({max, p.first, p.second});
   }
   Axis a = axis_for(0, max, true, true);
-  std::string out = open_svg(bottom + 34, title) + grid(a, left, right, top, bottom, true);
-  out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", num(left - 6), num(bottom + 30),
+  std::string out = open_svg(bottom + 24, title) + grid(a, left, right, top, bottom, true);
+  out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"start\">{}</text>\n", num(left - 40), num(top - 14),
                      html_escape(unit));
   double group = (right - left) / static_cast<double>(pairs.size());
   double bar = std::min(group * 0.36, 26.0);

@@ -20,6 +20,7 @@ std::string_view colour(std::size_t i);
 
 struct Line {
   std::string name;
+  std::string colour;  ///< CSS colour
   std::vector<std::pair<time::Instant, std::int64_t>> points;  ///< in time order
 };
 /// Lines over time on one y axis (from a rounded minimum to a rounded maximum), dates in `zone`.
@@ -27,6 +28,7 @@ std::string line_chart(const std::vector<Line>& lines, const time::Zone& zone, s
 
 struct Bar {
   std::string label;
+  std::string colour;  ///< CSS colour
   std::int64_t value = 0;
 };
 /// Horizontal bars from zero, one row each, the value at the bar's end.
