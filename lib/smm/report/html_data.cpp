@@ -102,7 +102,14 @@ std::string colour_of(const Data& d, const std::string& account) {
   return std::string(svg::colour(static_cast<std::size_t>(at - d.names.begin())));
 }
 
-Result<Data> gather(const std::filesystem::path& root, const HtmlRequest& r, const Warn& warn) {
+Result<Data> gather(const std::filesystem::path& root, const HtmlRequest& r, const Warn& warn_once) {
+  // The snapshots are read twice (followers, posts): say each bad line once.
+  std::set<std::string> said;
+  Warn warn = [&](const std::string& w) {
+    if (said.insert(w).second) {
+      warn_once(w);
+    }
+  };
   Data d;
   auto followers = follower_lines(root, r, warn);
   auto posts = followers ? post_rows(root, r, warn) : std::unexpected(followers.error());
