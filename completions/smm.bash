@@ -55,7 +55,7 @@ _smm_spec() {
   case "$1" in
     # [smm]
     "smm")
-      subs="init account plan audit post report"
+      subs="init account plan audit post report inbox"
       flags="-C --project --format --json -o --output -q --quiet --debug --no-color --no-input --now -h --help --version"
       args="-C --project --format -o --output --now"
       ;;
@@ -178,9 +178,18 @@ _smm_spec() {
       args="--account --max-late -j --jobs --timeout"
       pos=post
       ;;
+    # [smm inbox]
+    "smm inbox")
+      subs="sync"
+      ;;
+    # [smm inbox sync]
+    "smm inbox sync")
+      flags="--account --catchup --since"
+      args="--account --since"
+      ;;
     # [smm report]
     "smm report")
-      subs="posts accounts campaigns tags response html"
+      subs="posts accounts campaigns tags pull response html"
       ;;
     # [smm report posts]
     "smm report posts")
@@ -200,6 +209,11 @@ _smm_spec() {
     # [smm report tags]
     "smm report tags")
       flags="-p --period -b --begin -e --end -D --daily -W --weekly -M --monthly -Q --quarterly -Y --yearly --account"
+      args="-p --period -b --begin -e --end --account"
+      ;;
+    # [smm report pull]
+    "smm report pull")
+      flags="-p --period -b --begin -e --end --account"
       args="-p --period -b --begin -e --end --account"
       ;;
     # [smm report response]

@@ -37,7 +37,7 @@ function __smm_path
                 case plan
                     set subs add list show edit set rm slots queue import export calendar diff approve pause resume
                 case report
-                    set subs posts accounts campaigns tags response html
+                    set subs posts accounts campaigns tags pull response html
                 case '*'
                     set subs
             end
@@ -107,6 +107,7 @@ complete -c smm -n '__smm_is' -a plan -d 'The content calendar'
 complete -c smm -n '__smm_is' -a audit -d 'Lint posts and accounts'
 complete -c smm -n '__smm_is' -a post -d 'Publish what is due'
 complete -c smm -n '__smm_is' -a report -d 'Numbers for people and spreadsheets'
+complete -c smm -n '__smm_is' -a inbox -d 'The conversation queue'
 # Global flags are accepted before or after the command.
 complete -c smm -s C -l project -r -a '(__fish_complete_directories)' -d 'Project directory'
 complete -c smm -l format -x -a 'table tsv csv json jsonl' -d 'Output format'
@@ -296,11 +297,20 @@ complete -c smm -n '__smm_is post' -l retry-failed -d 'Also retry targets that f
 complete -c smm -n '__smm_is post' -l timeout -x -d 'Give up on a request after DUR'
 complete -c smm -n '__smm_is post' -s y -l yes -d 'Do not ask before publishing named posts'
 
+# [smm inbox]
+complete -c smm -n '__smm_is inbox' -a sync -d 'Pull new mentions, replies, quotes, DMs and watch hits'
+
+# [smm inbox sync]
+complete -c smm -n '__smm_is inbox sync' -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+complete -c smm -n '__smm_is inbox sync' -l catchup -d 'Mark what this sync brings in as done'
+complete -c smm -n '__smm_is inbox sync' -l since -x -d 'How far back a first sync goes (7d, 2026-11-01)'
+
 # [smm report]
 complete -c smm -n '__smm_is report' -a posts -d 'Each post per interval'
 complete -c smm -n '__smm_is report' -a accounts -d 'Followers per account and interval'
 complete -c smm -n '__smm_is report' -a campaigns -d 'Post metrics per campaign'
 complete -c smm -n '__smm_is report' -a tags -d 'Post metrics per tag'
+complete -c smm -n '__smm_is report' -a pull -d 'Fetch metrics of published posts and accounts'
 complete -c smm -n '__smm_is report' -a response -d 'Time to first reply on inbox items'
 complete -c smm -n '__smm_is report' -a html -d 'One self-contained HTML page'
 
@@ -352,6 +362,12 @@ complete -c smm -n $cond -s Q -l quarterly -d 'One row per quarter'
 complete -c smm -n $cond -s Y -l yearly -d 'One row per year'
 complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'
 
+# [smm report pull]
+set -l cond '__smm_is report pull'
+complete -c smm -n $cond -s p -l period -x -d 'Posts published in this period (default: last 90 days)'
+complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
+complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
+complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'
 # [smm report response]
 set -l cond '__smm_is report response'
 complete -c smm -n $cond -s p -l period -x -d 'Period: 2026-11, 2026q4, last month'

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: MIT
 # Runs smm's Mastodon client against the Prism mock of Mastodon's published OpenAPI description
 # (../shared/peers, port 4101) and fails when the mock found a request that breaks the spec:
-# login with a token, a text post, a thread, an image with alt text, a first comment, a dry run
-# and `account check`. Prism answers are schema-shaped, not stateful, so only the requests are
-# judged. Needs the built binary (build/cmd/smm) and Prism:
+# login with a token, a text post, a thread, an image with alt text, a first comment, a dry run,
+# `account check`, `report pull` and `inbox sync` (with a hashtag watch). Prism answers are
+# schema-shaped, not stateful, so only the requests are judged. Needs the built binary
+# (build/cmd/smm) and Prism:
 #   npm install --prefix /tmp/smm-peers/prism --save-exact @stoplight/prism-cli@5.14.2
 # Starts the mock when it is not running (and leaves it running; stop it with mocks-down.sh).
 set -euo pipefail
@@ -53,6 +54,21 @@ ids=(2030-01-01-text 2030-01-01-thread 2030-01-01-comment 2030-01-01-image)
 "$smm" post --dry-run "${ids[@]}" >/dev/null
 "$smm" post --yes --format tsv "${ids[@]}" || true  # judged by the mock's log below
 "$smm" account check --format tsv || true
+# Metrics of what was just published (GET /api/v1/statuses?id[]=...) and of the account.
+"$smm" report pull || true
+# The inbox: notifications (mentions, quotes), conversations and a hashtag watch, twice (the
+# second resumes from the stored cursors).
+python3 - <<'PY'
+import json
+doc = json.load(open("smm.json"))
+doc["watches"] = [{"name": "brand", "account": "masto", "hashtag": "smmtool"}]
+json.dump(doc, open("smm.json", "w"), indent=2)
+PY
+# Prism's statuses are from 2019: --since reaches them. The mock is not stateful, so the second
+# sync gets the same answers, which must all be recognised as stored.
+"$smm" inbox sync --since 2019-01-01 || true
+"$smm" inbox sync --since 2019-01-01 || true
+echo "peers-mastodon: inbox: $(cat inbox/masto/*.jsonl 2>/dev/null | wc -l) items stored"
 
 # Any request the mock refused or could not match fails this script.
 tail -n +"$((before + 1))" "$log" | python3 -c '

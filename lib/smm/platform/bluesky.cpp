@@ -264,6 +264,8 @@ Capabilities BlueskyClient::capabilities() const {
   c.lookup = true;
   c.max_media = 4;
   c.alt_text = true;
+  c.inbox = true;
+  c.metrics = true;
   return c;
 }
 

@@ -22,6 +22,13 @@
 // as "did:web:api.bsky.app#bsky_appview" for app.bsky.* calls; none by default, the PDS proxies
 // them itself). Post settings: "language".
 //
+// Metrics (bluesky_metrics.cpp): app.bsky.feed.getPosts with up to 25 at:// URIs per request
+// (posts that are gone are left out of the answer): likeCount, repostCount, replyCount and
+// quoteCount become likes, reposts, replies and quotes (a missing count is 0: the lexicon makes
+// them optional, the AppView always sends them); app.bsky.actor.getProfile of the account's DID
+// gives followersCount, followsCount and postsCount. Counts come from the AppView and lag writes
+// by a moment.
+//
 // Not done (yet): link cards (app.bsky.embed.external), bare-domain links without http(s)://,
 // video, EXIF stripping (images are sent as they are; up to 2,000,000 bytes, which servers on
 // older code refuse above 1,000,000), cashtags.
@@ -124,6 +131,11 @@ class BlueskyClient final : public Client {
   [[nodiscard]] std::vector<http::Request> preview(const Part& part) const override;
   Result<void> remove(const Remote& remote) override;
   Result<Identity> check() override;
+  /// Notifications (replies, mentions, quotes), chat when the server and app password allow it,
+  /// and searchPosts watches; see bluesky_inbox.cpp for the paging and the item fields.
+  Result<InboxBatch> fetch_inbox(const InboxQuery& query) override;
+  Result<std::vector<PostMetrics>> fetch_metrics(const std::vector<Remote>& posts) override;
+  Result<report::Metrics> account_metrics() override;
 
   /// Refreshes the session now (tests; AuthTransport calls it on ExpiredToken).
   Result<bool> refresh();

@@ -111,6 +111,9 @@ struct InboxQuery {
 struct InboxBatch {
   std::vector<inbox::Item> items;
   std::vector<Error> failures;
+  /// Sources skipped on purpose (Bluesky chat refused by the server or the app password): told
+  /// to people as notes, not failures.
+  std::vector<std::string> notes;
 };
 
 /// Metrics of one published post (by the remote id it was asked for).

@@ -152,6 +152,8 @@ Capabilities MastodonClient::capabilities() const {
   c.lookup = true;
   c.max_media = m_config.limits.max_media;
   c.alt_text = true;
+  c.inbox = true;
+  c.metrics = true;
   return c;
 }
 

@@ -21,6 +21,13 @@
 // (same in_reply_to_id, created after the key, same source text) and fails, rather than guess,
 // when those do not reach back to the key's time. Either way no duplicate is created.
 //
+// Metrics (mastodon_metrics.cpp): statuses are read 20 at a time with GET /api/v1/statuses?id[]=
+// (Mastodon 4.3+; statuses that are gone are left out of the answer), falling back to
+// GET /api/v1/statuses/:id one by one on servers without it (404 on the batch path); a status that
+// answers 404 or 410 is gone and left out. favourites_count, reblogs_count, replies_count and
+// quotes_count (4.5+, when present) become likes, reposts, replies and quotes. The account's
+// followers_count, following_count and statuses_count come from verify_credentials.
+//
 // Instance limits (max_characters, max_media_attachments, characters_reserved_per_url) come from
 // GET /api/v2/instance (fallback /api/v1/instance and the forks' max_toot_chars), cached for a
 // day in <project>/.smm/cache/mastodon-<host>.json; defaults 500, 4 and 23 when unknown.
@@ -102,6 +109,11 @@ class MastodonClient final : public Client {
   [[nodiscard]] std::vector<http::Request> preview(const Part& part) const override;
   Result<void> remove(const Remote& remote) override;
   Result<Identity> check() override;
+  /// Notifications (mentions, replies, quotes, DMs), conversations and hashtag watches; see
+  /// mastodon_inbox.cpp for the paging and the item fields.
+  Result<InboxBatch> fetch_inbox(const InboxQuery& query) override;
+  Result<std::vector<PostMetrics>> fetch_metrics(const std::vector<Remote>& posts) override;
+  Result<report::Metrics> account_metrics() override;
 
  private:
   Result<std::string> token() const;
@@ -116,16 +128,22 @@ class MastodonClient final : public Client {
   Result<std::string> account_id(const std::string& token);
   Result<std::optional<Remote>> lookup(const Part& part, std::optional<time::Instant> sent);
   Result<bool> same_source(const Json& status, const Part& part, const std::string& token);
+  Result<std::optional<Json>> status_batch(const std::vector<std::string>& ids, const std::string& token);
+  Result<std::optional<Json>> status_one(const std::string& id, const std::string& token);
 
   Config m_config;
   std::shared_ptr<creds::Session> m_session;
   std::function<time::Instant()> m_now;
   Sleep m_sleep;
   std::string m_account_id;  ///< from verify_credentials, once needed
+  bool m_no_batch = false;   ///< the server has no GET /api/v1/statuses (before 4.3)
 };
 
 /// The time a key made by MastodonClient::new_key() was made, nullopt for other keys.
 std::optional<time::Instant> mastodon_key_time(std::string_view key);
+/// Mastodon's status HTML as plain text: <br> a line break, paragraphs separated by a blank line,
+/// other tags dropped, entities (&amp;, &#39;, &#x1F600;) decoded.
+std::string mastodon_plain_text(std::string_view html);
 /// The Remote for a Status document.
 Remote mastodon_remote(const Json& status);
 

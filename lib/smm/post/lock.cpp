@@ -24,11 +24,11 @@ std::string holder(int fd) {
 
 }  // namespace
 
-Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root) {
+Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root, const LockUse& use) {
   std::filesystem::path dir = root / ".smm";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  std::filesystem::path file = dir / "lock";
+  std::filesystem::path file = dir / use.file;
   int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     return fail(ErrorKind::runtime, "cannot open " + file.string() + ": " + std::strerror(errno));
@@ -42,9 +42,9 @@ Result<ProjectLock> ProjectLock::acquire(const std::filesystem::path& root) {
     ::close(fd);
     if (err == EWOULDBLOCK) {
       return fail(ErrorKind::locked,
-                  "another smm post" + (pid.empty() ? std::string() : " (pid " + pid + ")") +
-                      " is publishing this project",
-                  "it ends on its own; cron tries again at its next run");
+                  "another " + std::string(use.holder) + (pid.empty() ? std::string() : " (pid " + pid + ")") + " " +
+                      std::string(use.doing),
+                  std::string(use.hint));
     }
     return fail(ErrorKind::runtime, "cannot lock " + file.string() + ": " + std::strerror(err));
   }
