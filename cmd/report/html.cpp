@@ -2,13 +2,13 @@
 // smm report html: one self-contained page for a client. Steps: load the project (posts for
 // their texts and links), resolve the period, build the page (lib/smm/report/html), write it to
 // -o FILE or stdout.
-#include <CLI/CLI.hpp>
+#include "smm/report/html.hpp"
 
+#include <CLI/CLI.hpp>
 #include <memory>
 
 #include "cmd/report/period_options.hpp"
 #include "cmd/runtime.hpp"
-#include "smm/report/html.hpp"
 
 namespace smm::cmd {
 namespace {
@@ -24,7 +24,8 @@ std::map<std::string, report::HtmlPost> page_posts(const project::Project& proj)
     report::HtmlPost post{p.text, {}};
     for (const auto& [account, state] : p.publish) {
       auto at = time::parse_rfc3339(state.at);
-      post.targets[account] = report::HtmlPost::Target{state.url, at ? std::optional(*at) : std::nullopt};
+      post.targets[account] =
+          report::HtmlPost::Target{state.url, at ? std::optional(*at) : std::nullopt};
     }
     out.emplace(p.id, std::move(post));
   }
@@ -72,8 +73,9 @@ Result<int> run_report_html(Runtime& rt, const HtmlOptions& o) {
 
 void add_report_html(CLI::App* report, Runtime& rt) {
   auto o = std::make_shared<HtmlOptions>();
-  auto* cmd = report->add_subcommand(
-      "html", "One self-contained HTML page for a client: followers, interactions, top posts, response times");
+  auto* cmd = report->add_subcommand("html",
+                                     "One self-contained HTML page for a client: followers, "
+                                     "interactions, top posts, response times");
   cmd->footer(
       "Inline CSS and SVG, no scripts, no external files: mail it, print it, open it on a phone.\n"
       "examples:\n"
@@ -81,7 +83,8 @@ void add_report_html(CLI::App* report, Runtime& rt) {
       "  smm report html -p \"last month\" --title \"Acme, November\" -o acme-2026-11.html\n"
       "  smm report html --account masto -p 2026q4 > q4.html");
   add_period_flags(cmd, *o, false);
-  cmd->add_option("--title", o->title, "The page's heading (default: \"<project name> report\")")->type_name("T");
+  cmd->add_option("--title", o->title, "The page's heading (default: \"<project name> report\")")
+      ->type_name("T");
   cmd->callback([&rt, o] { rt.action = [&rt, o] { return run_report_html(rt, *o); }; });
 }
 

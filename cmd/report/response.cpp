@@ -2,13 +2,13 @@
 // smm report response: time to first reply on inbox items per account and interval. Steps: load
 // settings and accounts, resolve the period and interval, read inbox items and triage state
 // (lib/smm/report/response), render.
-#include <CLI/CLI.hpp>
+#include "smm/report/response.hpp"
 
+#include <CLI/CLI.hpp>
 #include <memory>
 
 #include "cmd/report/period_options.hpp"
 #include "cmd/runtime.hpp"
-#include "smm/report/response.hpp"
 
 namespace smm::cmd {
 namespace {
@@ -33,7 +33,8 @@ Result<int> run_report_response(Runtime& rt, const ResponseOptions& o) {
   }
   request.interval = *interval;
   request.period = *period;
-  auto table = report::build_response(proj->root, request, [&rt](const std::string& w) { rt.warn(w); });
+  auto table =
+      report::build_response(proj->root, request, [&rt](const std::string& w) { rt.warn(w); });
   if (!table) {
     return std::unexpected(table.error());
   }

@@ -15,37 +15,48 @@ namespace {
 
 std::string item_line(const char* id, const char* account, const char* kind, const char* created,
                       const char* text = "Is it out yet?") {
-  nlohmann::ordered_json j = {{"id", id},           {"account", account}, {"platform", "mastodon"},
-                              {"kind", kind},       {"remote_id", id},    {"text", text},
-                              {"created_at", created}, {"source", "notifications"}, {"cursor", id},
+  nlohmann::ordered_json j = {{"id", id},
+                              {"account", account},
+                              {"platform", "mastodon"},
+                              {"kind", kind},
+                              {"remote_id", id},
+                              {"text", text},
+                              {"created_at", created},
+                              {"source", "notifications"},
+                              {"cursor", id},
                               {"synced_at", "2026-11-23T09:00:00Z"}};
   return j.dump() + "\n";
 }
 
 std::string replied(const char* id, const char* at) {
-  return fmt::format(R"("{}": {{"status": "done", "replies": [{{"state": "published", "key": "k-{}", "text": "Thanks!", "at": "{}", "remote_id": "r-{}"}}]}})",
-                     id, id, at, id);
+  return fmt::format(
+      R"("{}": {{"status": "done", "replies": [{{"state": "published", "key": "k-{}", "text": "Thanks!", "at": "{}", "remote_id": "r-{}"}}]}})",
+      id, id, at, id);
 }
 
 /// masto: four items in November (one watch, one unanswered and old, one answered in 30 min, a DM
 /// answered in 26 h) and one in October answered in 2 h; the clock is 2026-11-23T10:00Z.
 void seed_inbox(const TempProject& tp) {
   std::filesystem::create_directories(tp.dir() / "inbox/masto");
-  tp.write("inbox/masto/2026-10.jsonl", item_line("a000000001", "masto", "reply", "2026-10-20T08:00:00Z"));
+  tp.write("inbox/masto/2026-10.jsonl",
+           item_line("a000000001", "masto", "reply", "2026-10-20T08:00:00Z"));
   tp.write("inbox/masto/2026-11.jsonl",
            item_line("a000000002", "masto", "mention", "2026-11-02T08:00:00Z") +
                item_line("a000000003", "masto", "watch", "2026-11-02T09:00:00Z") +
                item_line("a000000004", "masto", "reply", "2026-11-10T08:00:00Z") +
                item_line("a000000005", "masto", "dm", "2026-11-20T08:00:00Z"));
-  tp.write("inbox/masto/state.json", "{\"items\": {" + replied("a000000001", "2026-10-20T10:00:00Z") + ", " +
+  tp.write("inbox/masto/state.json", "{\"items\": {" +
+                                         replied("a000000001", "2026-10-20T10:00:00Z") + ", " +
                                          replied("a000000004", "2026-11-10T08:30:00Z") + ", " +
                                          replied("a000000005", "2026-11-21T10:00:00Z") + "}}\n");
 }
 
 const std::string k_header =
-    "interval\taccount\titems\tanswered\tanswered_within_24h\tshare_within_24h\tmedian_response_s\tp90_response_s\topen\n";
+    "interval\taccount\titems\tanswered\tanswered_within_24h\tshare_within_24h\tmedian_response_"
+    "s\tp90_response_s\topen\n";
 
-TEST_CASE("report response: time to first reply per account and interval", "[cmd][report][response]") {
+TEST_CASE("report response: time to first reply per account and interval",
+          "[cmd][report][response]") {
   TempProject tp;
   tp.add_account("masto", "mastodon");
   seed_inbox(tp);
@@ -81,7 +92,8 @@ TEST_CASE("report response: time to first reply per account and interval", "[cmd
   SECTION("csv") {
     auto r = tp.run({"report", "response", "-p", "2026-10", "--format", "csv"});
     CHECK(r.out ==
-          "interval,account,items,answered,answered_within_24h,share_within_24h,median_response_s,p90_response_s,open\n"
+          "interval,account,items,answered,answered_within_24h,share_within_24h,median_response_s,"
+          "p90_response_s,open\n"
           "2026-10-01,masto,1,1,1,1.0000,7200,7200,0\n");
   }
 
@@ -104,8 +116,15 @@ void seed_snapshots(const TempProject& tp, const char* text) {
   p.targets = {"masto"};
   p.text = text;
   p.set_at(*time::parse_rfc3339("2026-11-10T08:00:00Z"), *time::find_zone("Europe/Paris"));
-  p.publish["masto"] = project::TargetState{"published", "1134", "https://example.social/@acme/1134",
-                                            "2026-11-10T08:00:05Z", "", false, 1, {}, project::Json::object()};
+  p.publish["masto"] = project::TargetState{"published",
+                                            "1134",
+                                            "https://example.social/@acme/1134",
+                                            "2026-11-10T08:00:05Z",
+                                            "",
+                                            false,
+                                            1,
+                                            {},
+                                            project::Json::object()};
   tp.save(p);
   auto snap = [](const char* at, const char* post, std::int64_t likes, std::int64_t followers) {
     report::Snapshot s;
@@ -120,9 +139,10 @@ void seed_snapshots(const TempProject& tp, const char* text) {
     }
     return s;
   };
-  REQUIRE(report::append_snapshots(tp.dir(), {snap("2026-11-09T10:00:00Z", "", 0, 1200),
-                                              snap("2026-11-12T10:00:00Z", "", 0, 1234),
-                                              snap("2026-11-12T10:00:00Z", "2026-11-10-launch", 40, 0)})
+  REQUIRE(report::append_snapshots(
+              tp.dir(),
+              {snap("2026-11-09T10:00:00Z", "", 0, 1200), snap("2026-11-12T10:00:00Z", "", 0, 1234),
+               snap("2026-11-12T10:00:00Z", "2026-11-10-launch", 40, 0)})
               .has_value());
 }
 
@@ -168,7 +188,8 @@ TEST_CASE("report html: one self-contained page", "[cmd][report][html]") {
   SECTION("the same data and clock give the same bytes, to stdout or -o") {
     auto again = tp.run({"report", "html", "-p", "2026-11", "--title", "Acme <November>"});
     CHECK(again.out == page);
-    auto file = tp.run({"report", "html", "-p", "2026-11", "--title", "Acme <November>", "-o", "report.html"});
+    auto file = tp.run(
+        {"report", "html", "-p", "2026-11", "--title", "Acme <November>", "-o", "report.html"});
     CHECK(file.code == 0);
     CHECK(file.out.empty());
     CHECK(tp.read("report.html") == page);

@@ -35,9 +35,9 @@ struct HtmlRequest {
   std::string project;      ///< the project's name
   std::string period_text;  ///< the period as the user gave it ("" : all stored data)
   time::Period period;
-  time::Zone zone;          ///< dates are local to it
-  std::string account;      ///< empty: every account
-  time::Instant now{};      ///< "generated at", and the 24 h share's clock
+  time::Zone zone;                        ///< dates are local to it
+  std::string account;                    ///< empty: every account
+  time::Instant now{};                    ///< "generated at", and the 24 h share's clock
   std::map<std::string, HtmlPost> posts;  ///< post id -> text and links
 };
 

@@ -27,9 +27,12 @@ std::optional<std::int64_t> int_cell(const output::Cell& c) {
   return n != nullptr ? std::optional(*n) : std::nullopt;
 }
 
-bool is_web_link(std::string_view url) { return url.starts_with("https://") || url.starts_with("http://"); }
+bool is_web_link(std::string_view url) {
+  return url.starts_with("https://") || url.starts_with("http://");
+}
 
-Result<std::vector<PostRow>> post_rows(const std::filesystem::path& root, const HtmlRequest& r, const Warn& warn) {
+Result<std::vector<PostRow>> post_rows(const std::filesystem::path& root, const HtmlRequest& r,
+                                       const Warn& warn) {
   auto table = build(root, snapshot_request(r, Kind::posts, time::Interval::none), warn);
   if (!table) {
     return std::unexpected(table.error());
@@ -70,9 +73,10 @@ Result<std::vector<PostRow>> post_rows(const std::filesystem::path& root, const 
   return out;
 }
 
-Result<std::vector<svg::Line>> follower_lines(const std::filesystem::path& root, const HtmlRequest& r,
-                                              const Warn& warn) {
-  auto collected = detail::collect(root, snapshot_request(r, Kind::accounts, time::Interval::day), warn);
+Result<std::vector<svg::Line>> follower_lines(const std::filesystem::path& root,
+                                              const HtmlRequest& r, const Warn& warn) {
+  auto collected =
+      detail::collect(root, snapshot_request(r, Kind::accounts, time::Interval::day), warn);
   if (!collected) {
     return std::unexpected(collected.error());
   }
@@ -102,7 +106,8 @@ std::string colour_of(const Data& d, const std::string& account) {
   return std::string(svg::colour(static_cast<std::size_t>(at - d.names.begin())));
 }
 
-Result<Data> gather(const std::filesystem::path& root, const HtmlRequest& r, const Warn& warn_once) {
+Result<Data> gather(const std::filesystem::path& root, const HtmlRequest& r,
+                    const Warn& warn_once) {
   // The snapshots are read twice (followers, posts): say each bad line once.
   std::set<std::string> said;
   Warn warn = [&](const std::string& w) {

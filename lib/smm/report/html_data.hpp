@@ -33,14 +33,14 @@ struct PostRow {
 
 /// Everything the page shows, gathered before any HTML is written.
 struct Data {
-  std::vector<std::string> names;  ///< every account with snapshots, sorted: its colour is its index
+  std::vector<std::string>
+      names;  ///< every account with snapshots, sorted: its colour is its index
   std::vector<svg::Line> followers;
   std::vector<PostRow> posts;
   std::vector<ResponseRow> weekly;    ///< all accounts together, per week
   std::vector<ResponseRow> overall;   ///< all accounts together, the whole period (0 or 1 row)
   std::vector<ResponseRow> accounts;  ///< per account, the whole period
 };
-
 
 /// The CSS colour of an account (its index among d.names).
 std::string colour_of(const Data& d, const std::string& account);

@@ -52,29 +52,34 @@ Axis axis_for(double min, double max, bool from_zero, bool fraction) {
 std::string num(double v) { return fmt::format("{:.1f}", v); }
 
 std::string tick_label(double v, bool fraction) {
-  return fraction ? fmt::format("{:g}", std::round(v * 100) / 100) : thousands(static_cast<std::int64_t>(std::llround(v)));
+  return fraction ? fmt::format("{:g}", std::round(v * 100) / 100)
+                  : thousands(static_cast<std::int64_t>(std::llround(v)));
 }
 
 std::string open_svg(double height, std::string_view title) {
-  return fmt::format("<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>\n", k_width,
-                     num(height), html_escape(title), html_escape(title));
+  return fmt::format(
+      "<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\"><title>{}</title>\n", k_width,
+      num(height), html_escape(title), html_escape(title));
 }
 
 /// Horizontal grid lines with their labels on the left of the plot [left, right] x [top, bottom].
-std::string grid(const Axis& a, double left, double right, double top, double bottom, bool fraction) {
+std::string grid(const Axis& a, double left, double right, double top, double bottom,
+                 bool fraction) {
   std::string out;
   double h = bottom - top;
   for (double v = a.lo; v <= a.hi + a.step / 2; v += a.step) {
     double y = bottom - (v - a.lo) / (a.hi - a.lo) * h;
-    out += fmt::format("<line class=\"grid\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", num(left), num(y), num(right),
-                       num(y));
-    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", num(left - 6), num(y + 4),
-                       tick_label(v, fraction));
+    out += fmt::format("<line class=\"grid\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", num(left),
+                       num(y), num(right), num(y));
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", num(left - 6),
+                       num(y + 4), tick_label(v, fraction));
   }
   return out;
 }
 
-std::string date_of(time::Instant t, const time::Zone& zone) { return time::format_rfc3339(t, zone).substr(0, 10); }
+std::string date_of(time::Instant t, const time::Zone& zone) {
+  return time::format_rfc3339(t, zone).substr(0, 10);
+}
 
 }  // namespace
 
@@ -96,7 +101,8 @@ std::string thousands(std::int64_t n) {
   return n < 0 ? "-" + out : out;
 }
 
-std::string line_chart(const std::vector<Line>& lines, const time::Zone& zone, std::string_view title) {
+std::string line_chart(const std::vector<Line>& lines, const time::Zone& zone,
+                       std::string_view title) {
   constexpr double left = 70;
   constexpr double right = k_width - 20;
   constexpr double top = 12;
@@ -121,7 +127,8 @@ std::string line_chart(const std::vector<Line>& lines, const time::Zone& zone, s
   time::Instant t1 = *times.rbegin();
   auto x = [&](time::Instant t) {
     return t1 == t0 ? (left + right) / 2
-                    : left + static_cast<double>((t - t0).count()) / static_cast<double>((t1 - t0).count()) * (right - left);
+                    : left + static_cast<double>((t - t0).count()) /
+                                 static_cast<double>((t1 - t0).count()) * (right - left);
   };
   auto y = [&](double v) { return bottom - (v - a.lo) / (a.hi - a.lo) * (bottom - top); };
   std::string out = open_svg(bottom + 32, title) + grid(a, left, right, top, bottom, false);
@@ -130,22 +137,27 @@ std::string line_chart(const std::vector<Line>& lines, const time::Zone& zone, s
   std::size_t labels = std::min<std::size_t>(5, all.size());
   for (std::size_t i = 0; i < labels; ++i) {
     std::size_t at = labels == 1 ? 0 : i * (all.size() - 1) / (labels - 1);
-    const char* anchor = labels == 1 ? "middle" : i == 0 ? "start" : i + 1 == labels ? "end" : "middle";
-    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", num(x(all[at])), num(bottom + 20),
-                       anchor, date_of(all[at], zone));
+    const char* anchor = labels == 1       ? "middle"
+                         : i == 0          ? "start"
+                         : i + 1 == labels ? "end"
+                                           : "middle";
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", num(x(all[at])),
+                       num(bottom + 20), anchor, date_of(all[at], zone));
   }
   for (const auto& l : lines) {
     std::string pts;
     for (const auto& [t, v] : l.points) {
       pts += (pts.empty() ? "" : " ") + num(x(t)) + "," + num(y(static_cast<double>(v)));
     }
-    out += fmt::format("<g stroke=\"{}\" fill=\"{}\"><title>{}</title>", l.colour, l.colour, html_escape(l.name));
+    out += fmt::format("<g stroke=\"{}\" fill=\"{}\"><title>{}</title>", l.colour, l.colour,
+                       html_escape(l.name));
     if (l.points.size() > 1) {
       out += fmt::format("<polyline fill=\"none\" stroke-width=\"2.5\" points=\"{}\"/>", pts);
     }
     if (l.points.size() <= 60) {
       for (const auto& [t, v] : l.points) {
-        out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3\"/>", num(x(t)), num(y(static_cast<double>(v))));
+        out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3\"/>", num(x(t)),
+                           num(y(static_cast<double>(v))));
       }
     }
     out += "</g>\n";
@@ -167,20 +179,21 @@ std::string bar_chart(const std::vector<Bar>& bars, std::string_view title) {
   std::string out = open_svg(static_cast<double>(bars.size()) * row + 8, title);
   for (std::size_t i = 0; i < bars.size(); ++i) {
     double y = 4 + static_cast<double>(i) * row;
-    double w = static_cast<double>(std::max<std::int64_t>(bars[i].value, 0)) / static_cast<double>(max) *
-               (right - label_width - 8);
-    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", num(label_width), num(y + 17),
-                       html_escape(text::truncate_to_width(bars[i].label, 36)));
-    out += fmt::format("<rect fill=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>", bars[i].colour,
-                       num(label_width + 8), num(y + 3), num(w), num(row - 8));
-    out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(label_width + 14 + w), num(y + 17),
-                       thousands(bars[i].value));
+    double w = static_cast<double>(std::max<std::int64_t>(bars[i].value, 0)) /
+               static_cast<double>(max) * (right - label_width - 8);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", num(label_width),
+                       num(y + 17), html_escape(text::truncate_to_width(bars[i].label, 36)));
+    out += fmt::format("<rect fill=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                       bars[i].colour, num(label_width + 8), num(y + 3), num(w), num(row - 8));
+    out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(label_width + 14 + w),
+                       num(y + 17), thousands(bars[i].value));
   }
   return out + "</svg>\n";
 }
 
-std::string pair_chart(const std::vector<PairBar>& pairs, std::string_view unit, std::string_view first_name,
-                       std::string_view second_name, std::string_view title) {
+std::string pair_chart(const std::vector<PairBar>& pairs, std::string_view unit,
+                       std::string_view first_name, std::string_view second_name,
+                       std::string_view title) {
   constexpr double left = 56;
   constexpr double right = k_width - 12;
   constexpr double top = 30;
@@ -194,8 +207,8 @@ std::string pair_chart(const std::vector<PairBar>& pairs, std::string_view unit,
   }
   Axis a = axis_for(0, max, true, true);
   std::string out = open_svg(bottom + 24, title) + grid(a, left, right, top, bottom, true);
-  out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"start\">{}</text>\n", num(left - 40), num(top - 14),
-                     html_escape(unit));
+  out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"start\">{}</text>\n", num(left - 40),
+                     num(top - 14), html_escape(unit));
   double group = (right - left) / static_cast<double>(pairs.size());
   double bar = std::min(group * 0.36, 26.0);
   std::size_t every = (pairs.size() + 9) / 10;  // at most about ten labels
@@ -204,15 +217,19 @@ std::string pair_chart(const std::vector<PairBar>& pairs, std::string_view unit,
     auto height = [&](double v) { return v / a.hi * (bottom - top); };
     double h1 = height(pairs[i].first);
     double h2 = height(pairs[i].second);
-    out += fmt::format("<rect class=\"first\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} {}</title></rect>",
-                       num(mid - bar), num(bottom - h1), num(bar), num(h1), html_escape(first_name),
-                       fmt::format("{:.1f}", pairs[i].first));
-    out += fmt::format("<rect class=\"second\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} {}</title></rect>",
-                       num(mid), num(bottom - h2), num(bar), num(h2), html_escape(second_name),
-                       fmt::format("{:.1f}", pairs[i].second));
+    out += fmt::format(
+        "<rect class=\"first\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} "
+        "{}</title></rect>",
+        num(mid - bar), num(bottom - h1), num(bar), num(h1), html_escape(first_name),
+        fmt::format("{:.1f}", pairs[i].first));
+    out += fmt::format(
+        "<rect class=\"second\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{} "
+        "{}</title></rect>",
+        num(mid), num(bottom - h2), num(bar), num(h2), html_escape(second_name),
+        fmt::format("{:.1f}", pairs[i].second));
     if (i % every == 0) {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", num(mid), num(bottom + 16),
-                         html_escape(pairs[i].label));
+      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", num(mid),
+                         num(bottom + 16), html_escape(pairs[i].label));
     }
     out += "\n";
   }

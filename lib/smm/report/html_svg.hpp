@@ -20,11 +20,12 @@ std::string_view colour(std::size_t i);
 
 struct Line {
   std::string name;
-  std::string colour;  ///< CSS colour
+  std::string colour;                                          ///< CSS colour
   std::vector<std::pair<time::Instant, std::int64_t>> points;  ///< in time order
 };
 /// Lines over time on one y axis (from a rounded minimum to a rounded maximum), dates in `zone`.
-std::string line_chart(const std::vector<Line>& lines, const time::Zone& zone, std::string_view title);
+std::string line_chart(const std::vector<Line>& lines, const time::Zone& zone,
+                       std::string_view title);
 
 struct Bar {
   std::string label;
@@ -40,8 +41,9 @@ struct PairBar {
   double second = 0;  ///< e.g. p90, in hours
 };
 /// Vertical pairs of bars per label (first dark, second light), values in `unit`.
-std::string pair_chart(const std::vector<PairBar>& pairs, std::string_view unit, std::string_view first_name,
-                       std::string_view second_name, std::string_view title);
+std::string pair_chart(const std::vector<PairBar>& pairs, std::string_view unit,
+                       std::string_view first_name, std::string_view second_name,
+                       std::string_view title);
 
 /// 1234567 -> "1,234,567".
 std::string thousands(std::int64_t n);

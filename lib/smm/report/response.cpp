@@ -21,7 +21,9 @@ struct Acc {
 
 output::Cell count(std::int64_t n) { return output::Cell{n}; }
 
-output::Cell duration(std::optional<time::Duration> d) { return d ? output::Cell{*d} : output::Cell{}; }
+output::Cell duration(std::optional<time::Duration> d) {
+  return d ? output::Cell{*d} : output::Cell{};
+}
 
 }  // namespace
 
@@ -36,7 +38,8 @@ std::optional<time::Duration> nearest_rank(std::vector<time::Duration>& values, 
   return values[std::clamp<std::size_t>(rank, 1, n) - 1];
 }
 
-std::vector<ResponseRow> summarize(const std::vector<ResponseItem>& items, const ResponseRequest& request) {
+std::vector<ResponseRow> summarize(const std::vector<ResponseItem>& items,
+                                   const ResponseRequest& request) {
   Request buckets_of;
   buckets_of.period = request.period;
   buckets_of.interval = request.interval;
@@ -44,7 +47,8 @@ std::vector<ResponseRow> summarize(const std::vector<ResponseItem>& items, const
   detail::Bucketer bucketer(buckets_of);
   std::map<std::tuple<time::Instant, std::string>, Acc> accs;
   for (const auto& item : items) {
-    if (item.kind == inbox::Kind::watch || (!request.account.empty() && item.account != request.account)) {
+    if (item.kind == inbox::Kind::watch ||
+        (!request.account.empty() && item.account != request.account)) {
       continue;
     }
     auto bucket = bucketer.bucket(item.created_at);
@@ -73,7 +77,8 @@ std::vector<ResponseRow> summarize(const std::vector<ResponseItem>& items, const
     row.interval = bucketer.label(row.bucket);
     row.account = std::get<1>(key);
     if (row.decided > 0) {
-      row.share_within_24h = static_cast<double>(row.answered_within_24h) / static_cast<double>(row.decided);
+      row.share_within_24h =
+          static_cast<double>(row.answered_within_24h) / static_cast<double>(row.decided);
     }
     row.median_response = nearest_rank(acc.times, 50);
     row.p90_response = nearest_rank(acc.times, 90);
@@ -82,8 +87,9 @@ std::vector<ResponseRow> summarize(const std::vector<ResponseItem>& items, const
   return rows;
 }
 
-Result<std::vector<ResponseItem>> load_response_items(const std::filesystem::path& root, const ResponseRequest& request,
-                                                      const std::function<void(const std::string&)>& warn) {
+Result<std::vector<ResponseItem>> load_response_items(
+    const std::filesystem::path& root, const ResponseRequest& request,
+    const std::function<void(const std::string&)>& warn) {
   std::vector<std::string> accounts;
   for (const auto& name : inbox::inbox_accounts(root)) {
     if (request.account.empty() || name == request.account) {
@@ -102,7 +108,8 @@ Result<std::vector<ResponseItem>> load_response_items(const std::filesystem::pat
           if (item.kind == inbox::Kind::watch || !request.period.contains(item.created_at)) {
             return;
           }
-          ResponseItem r{item.account.empty() ? account : item.account, item.kind, item.created_at, std::nullopt, true};
+          ResponseItem r{item.account.empty() ? account : item.account, item.kind, item.created_at,
+                         std::nullopt, true};
           auto entry = state->items.find(item.id);
           if (entry != state->items.end()) {
             r.first_reply = entry->second.first_reply_at();
@@ -130,14 +137,17 @@ output::Table response_table(const std::vector<ResponseRow>& rows) {
                    {"p90_response_s", true, false},
                    {"open", true, false}};
   for (const auto& r : rows) {
-    table.rows.push_back({r.interval, r.account, count(r.items), count(r.answered), count(r.answered_within_24h),
-                          r.share_within_24h ? output::Cell{output::Decimal{*r.share_within_24h, 4}} : output::Cell{},
+    table.rows.push_back({r.interval, r.account, count(r.items), count(r.answered),
+                          count(r.answered_within_24h),
+                          r.share_within_24h ? output::Cell{output::Decimal{*r.share_within_24h, 4}}
+                                             : output::Cell{},
                           duration(r.median_response), duration(r.p90_response), count(r.open)});
   }
   return table;
 }
 
-Result<output::Table> build_response(const std::filesystem::path& root, const ResponseRequest& request,
+Result<output::Table> build_response(const std::filesystem::path& root,
+                                     const ResponseRequest& request,
                                      const std::function<void(const std::string&)>& warn) {
   auto items = load_response_items(root, request, warn);
   if (!items) {

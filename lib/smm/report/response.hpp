@@ -70,19 +70,22 @@ std::optional<time::Duration> nearest_rank(std::vector<time::Duration>& values, 
 
 /// Rows per interval then account (both ascending) for the items in the period; watch items and
 /// items outside the period are skipped. Pure: no files.
-std::vector<ResponseRow> summarize(const std::vector<ResponseItem>& items, const ResponseRequest& request);
+std::vector<ResponseRow> summarize(const std::vector<ResponseItem>& items,
+                                   const ResponseRequest& request);
 
 /// The items under root/inbox (of request.account, or all) with their first replies from each
 /// account's state.json. Bad item lines go to `warn`; an unreadable or invalid state.json fails.
-Result<std::vector<ResponseItem>> load_response_items(const std::filesystem::path& root, const ResponseRequest& request,
-                                                      const std::function<void(const std::string&)>& warn);
+Result<std::vector<ResponseItem>> load_response_items(
+    const std::filesystem::path& root, const ResponseRequest& request,
+    const std::function<void(const std::string&)>& warn);
 
 /// The rows as a table: interval, account, items, answered, answered_within_24h,
 /// share_within_24h, median_response_s, p90_response_s, open.
 output::Table response_table(const std::vector<ResponseRow>& rows);
 
 /// load_response_items(), summarize() and response_table() in one step.
-Result<output::Table> build_response(const std::filesystem::path& root, const ResponseRequest& request,
+Result<output::Table> build_response(const std::filesystem::path& root,
+                                     const ResponseRequest& request,
                                      const std::function<void(const std::string&)>& warn);
 
 }  // namespace smm::report

@@ -12,8 +12,8 @@ namespace {
 
 time::Instant at(const char* text) { return *time::parse_rfc3339(text); }
 
-ResponseItem item(const char* created, std::optional<const char*> reply, inbox::Kind kind = inbox::Kind::mention,
-                  const char* account = "masto") {
+ResponseItem item(const char* created, std::optional<const char*> reply,
+                  inbox::Kind kind = inbox::Kind::mention, const char* account = "masto") {
   ResponseItem r;
   r.account = account;
   r.kind = kind;
@@ -54,9 +54,7 @@ TEST_CASE("nearest_rank: the value at rank ceil(p/100 * n)", "[report][response]
 }
 
 TEST_CASE("summarize: response figures per account and interval", "[report][response]") {
-  SECTION("no items, no rows") {
-    CHECK(summarize({}, request()).empty());
-  }
+  SECTION("no items, no rows") { CHECK(summarize({}, request()).empty()); }
 
   SECTION("one answered item") {
     auto rows = summarize({item("2026-11-10T09:00:00Z", "2026-11-10T10:05:00Z")}, request());
@@ -118,11 +116,13 @@ TEST_CASE("summarize: response figures per account and interval", "[report][resp
     req.interval = time::Interval::month;
     req.period = *time::parse_period("2026-10..2026-12", req.now, req.zone);
     std::vector<ResponseItem> items{
-        item("2026-10-31T23:30:00Z", "2026-11-01T00:30:00Z", inbox::Kind::reply, "masto"),  // Nov in Paris
+        item("2026-10-31T23:30:00Z", "2026-11-01T00:30:00Z", inbox::Kind::reply,
+             "masto"),  // Nov in Paris
         item("2026-10-15T10:00:00Z", "2026-10-15T12:00:00Z", inbox::Kind::reply, "masto"),
         item("2026-10-20T10:00:00Z", "2026-10-20T10:10:00Z", inbox::Kind::mention, "bsky"),
-        item("2026-09-20T10:00:00Z", "2026-09-20T10:10:00Z", inbox::Kind::mention, "bsky"),  // before
-        item("2026-12-02T10:00:00Z", std::nullopt, inbox::Kind::mention, "bsky"),           // after
+        item("2026-09-20T10:00:00Z", "2026-09-20T10:10:00Z", inbox::Kind::mention,
+             "bsky"),                                                              // before
+        item("2026-12-02T10:00:00Z", std::nullopt, inbox::Kind::mention, "bsky"),  // after
     };
     auto rows = summarize(items, req);
     REQUIRE(rows.size() == 3);
@@ -146,14 +146,16 @@ TEST_CASE("summarize: response figures per account and interval", "[report][resp
 }
 
 TEST_CASE("response_table: seconds in tsv, durations in tables", "[report][response]") {
-  auto rows = summarize({item("2026-11-10T09:00:00Z", "2026-11-10T10:05:00Z"), item("2026-11-10T09:00:00Z", std::nullopt)},
+  auto rows = summarize({item("2026-11-10T09:00:00Z", "2026-11-10T10:05:00Z"),
+                         item("2026-11-10T09:00:00Z", std::nullopt)},
                         request());
   auto table = response_table(rows);
   REQUIRE(table.rows.size() == 1);
   std::ostringstream tsv;
   output::render(tsv, table, output::RenderOptions{});
   CHECK(tsv.str() ==
-        "interval\taccount\titems\tanswered\tanswered_within_24h\tshare_within_24h\tmedian_response_s\tp90_response_s\topen\n"
+        "interval\taccount\titems\tanswered\tanswered_within_24h\tshare_within_24h\tmedian_"
+        "response_s\tp90_response_s\topen\n"
         "\tmasto\t2\t1\t1\t0.5000\t3900\t3900\t1\n");
   std::ostringstream text;
   output::RenderOptions table_options;
