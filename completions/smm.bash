@@ -220,7 +220,7 @@ _smm_spec() {
       ;;
     # [smm report]
     "smm report")
-      subs="posts accounts campaigns tags pull"
+      subs="posts accounts campaigns tags pull response html"
       ;;
     # [smm report posts]
     "smm report posts")
@@ -246,6 +246,16 @@ _smm_spec() {
     "smm report pull")
       flags="-p --period -b --begin -e --end --account"
       args="-p --period -b --begin -e --end --account"
+      ;;
+    # [smm report response]
+    "smm report response")
+      flags="-p --period -b --begin -e --end -D --daily -W --weekly -M --monthly -Q --quarterly -Y --yearly --account"
+      args="-p --period -b --begin -e --end --account"
+      ;;
+    # [smm report html]
+    "smm report html")
+      flags="-p --period -b --begin -e --end --account --title"
+      args="-p --period -b --begin -e --end --account --title"
       ;;
     # [end]
   esac

@@ -37,7 +37,7 @@ function __smm_path
                 case plan
                     set subs add list show edit set rm slots queue import export calendar diff approve pause resume
                 case report
-                    set subs posts accounts campaigns tags pull
+                    set subs posts accounts campaigns tags pull response html
                 case '*'
                     set subs
             end
@@ -352,6 +352,8 @@ complete -c smm -n '__smm_is report' -a accounts -d 'Followers per account and i
 complete -c smm -n '__smm_is report' -a campaigns -d 'Post metrics per campaign'
 complete -c smm -n '__smm_is report' -a tags -d 'Post metrics per tag'
 complete -c smm -n '__smm_is report' -a pull -d 'Fetch metrics of published posts and accounts'
+complete -c smm -n '__smm_is report' -a response -d 'Time to first reply on inbox items'
+complete -c smm -n '__smm_is report' -a html -d 'One self-contained HTML page'
 
 # [smm report posts]
 set -l cond '__smm_is report posts'
@@ -407,3 +409,22 @@ complete -c smm -n $cond -s p -l period -x -d 'Posts published in this period (d
 complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
 complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
 complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+# [smm report response]
+set -l cond '__smm_is report response'
+complete -c smm -n $cond -s p -l period -x -d 'Period: 2026-11, 2026q4, last month'
+complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
+complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
+complete -c smm -n $cond -s D -l daily -d 'One row per day'
+complete -c smm -n $cond -s W -l weekly -d 'One row per week'
+complete -c smm -n $cond -s M -l monthly -d 'One row per month'
+complete -c smm -n $cond -s Q -l quarterly -d 'One row per quarter'
+complete -c smm -n $cond -s Y -l yearly -d 'One row per year'
+complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+
+# [smm report html]
+set -l cond '__smm_is report html'
+complete -c smm -n $cond -s p -l period -x -d 'Period: 2026-11, 2026q4, last month'
+complete -c smm -n $cond -s b -l begin -x -d 'Start date (inclusive)'
+complete -c smm -n $cond -s e -l end -x -d 'End date (exclusive)'
+complete -c smm -n $cond -l account -x -a '(__smm_names accounts)' -d 'Only this account'
+complete -c smm -n $cond -l title -x -d 'The page heading'

@@ -55,3 +55,15 @@ $ cd demo && smm report posts -p someday
 smm: error: -p: invalid period "someday"
 hint: use a date ("2026", "2026-11", "2026q4", "q4", "2026-11-24"), "today", "yesterday", "this week", "last month", "next quarter", or a range: "from 2026-11-01 to 2026-12-01", "2026-11..2026-12", "since 2026-11", "until 2027"
 [exit 2]
+
+$ cd demo && mkdir -p inbox/feed && printf '%s\n' '{"id":"a000000001","account":"feed","platform":"feed","kind":"mention","remote_id":"1","text":"Open today?","created_at":"2026-11-10T08:00:00Z"}' '{"id":"a000000002","account":"feed","platform":"feed","kind":"watch","remote_id":"2","text":"bakery","created_at":"2026-11-10T09:00:00Z"}' '{"id":"a000000003","account":"feed","platform":"feed","kind":"dm","remote_id":"3","text":"Gluten-free?","created_at":"2026-11-12T08:00:00Z"}' > inbox/feed/2026-11.jsonl && printf '%s\n' '{"items": {"a000000001": {"status": "done", "replies": [{"state": "published", "key": "k1", "text": "Yes!", "at": "2026-11-10T08:45:00Z", "remote_id": "r1"}]}}}' > inbox/feed/state.json && smm report response -M
+interval	account	items	answered	answered_within_24h	share_within_24h	median_response_s	p90_response_s	open
+2026-11-01	feed	2	1	1	0.5000	2700	2700	1
+
+$ cd demo && smm report html -p 2026-11 --title "Demo <November>" -o report.html && grep -c '<svg' report.html && grep -o '<h1>[^<]*</h1>' report.html && grep -c '<script' report.html
+3
+<h1>Demo &lt;November&gt;</h1>
+0
+[stderr]
+smm: warning: reports/feed/2026-11.jsonl:3: skipped a line that is not a snapshot: invalid JSON (A string is opened, but never closed.)
+[exit 1]
