@@ -128,3 +128,51 @@ print(f"peers-bluesky-inbox: {len(items)} items ({', '.join(kinds)}), watch hits
       f"(AppView search {'works' if watch else 'found nothing'}), {len(bad)} failed checks")
 sys.exit(1 if bad else 0)
 PY
+
+# Answer the reply from the terminal: once, and the same command again sends nothing.
+id=$("$smm" inbox list --kind reply --format tsv | awk -F'\t' 'NR == 2 {print $1}')
+"$smm" inbox reply "$id" "Thank you, glad you like it!" >"$work/reply.out"
+"$smm" inbox reply "$id" "Thank you, glad you like it!" 2>"$work/reply-again.err"
+"$smm" report response --format csv >"$work/response.csv"
+"$smm" report html -o "$work/report.html" 2>/dev/null
+python3 - "$work" <<'PY'
+import json, os, sys, time, urllib.parse, urllib.request
+work = sys.argv[1]
+pds = os.environ["BSKY_PDS_URL"]
+def call(nsid, body=None, token=None, **params):
+    url = pds + "/xrpc/" + nsid + ("?" + urllib.parse.urlencode(params) if params else "")
+    req = urllib.request.Request(url, json.dumps(body).encode() if body is not None else None,
+                                 {"Content-Type": "application/json"} if body is not None else {})
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    return json.load(urllib.request.urlopen(req, timeout=20))
+us = call("com.atproto.server.createSession", {"identifier": os.environ["OURS"], "password": "pass-" + os.environ["OURS"]})
+bad = []
+def check(ok, what):
+    if not ok:
+        bad.append(what)
+        print("FAIL:", what, file=sys.stderr)
+ours = []
+for _ in range(60):
+    records = call("com.atproto.repo.listRecords", repo=us["did"], collection="app.bsky.feed.post", limit=100)["records"]
+    ours = [r for r in records if r["value"]["text"] == "Thank you, glad you like it!"]
+    if ours:
+        break
+    time.sleep(0.3)
+check(len(ours) == 1, f"our reply is in the repo once ({len(ours)})")
+reply = ours[0]["value"].get("reply", {}) if ours else {}
+check(reply.get("root", {}).get("uri") == os.environ["OUR_URI"], "the reply keeps the thread root")
+check(reply.get("parent", {}).get("uri", "").startswith("at://") and reply["parent"]["uri"] != os.environ["OUR_URI"],
+      "the reply answers the fan's reply")
+check("\treplied\thttps://bsky.app/profile/" in open(work + "/reply.out").read(), "reply line")
+check("already replied" in open(work + "/reply-again.err").read(), "the rerun sends nothing")
+rows = open(work + "/response.csv").read().splitlines()
+header, row = rows[0].split(","), rows[1].split(",")
+got = dict(zip(header, row))
+check(got.get("items") == "3" and got.get("answered") == "1", f"report response {got}")
+html = open(work + "/report.html").read()
+check("<svg" in html and "Response" in html, "report html")
+print(f"peers-bluesky-inbox: replied once (rerun sent nothing), report response answered "
+      f"{got.get('answered')}/{got.get('items')} median {got.get('median_response_s')} s, {len(bad)} failed checks")
+sys.exit(1 if bad else 0)
+PY
