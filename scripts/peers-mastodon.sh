@@ -3,7 +3,7 @@
 # Runs smm's Mastodon client against the Prism mock of Mastodon's published OpenAPI description
 # (../shared/peers, port 4101) and fails when the mock found a request that breaks the spec:
 # login with a token, a text post, a thread, an image with alt text, a first comment, a dry run,
-# `account check`, `report pull` and `inbox sync` (with a hashtag watch). Prism answers are
+# `account check`, `report pull`, `inbox sync` (with a hashtag watch) and `inbox reply`. Prism answers are
 # schema-shaped, not stateful, so only the requests are judged. Needs the built binary
 # (build/cmd/smm) and Prism:
 #   npm install --prefix /tmp/smm-peers/prism --save-exact @stoplight/prism-cli@5.14.2
@@ -69,6 +69,11 @@ PY
 "$smm" inbox sync --since 2019-01-01 || true
 "$smm" inbox sync --since 2019-01-01 || true
 echo "peers-mastodon: inbox: $(cat inbox/masto/*.jsonl 2>/dev/null | wc -l) items stored"
+# Replies from the terminal: to a mention (in_reply_to_id) and to a DM (visibility direct).
+for kind in mention dm; do
+  id=$("$smm" inbox list --kind "$kind" --format tsv | awk -F'\t' 'NR == 2 {print $1}')
+  [ -n "$id" ] && { "$smm" inbox reply "$id" "Thanks for writing!" || true; }
+done
 
 # Any request the mock refused or could not match fails this script.
 tail -n +"$((before + 1))" "$log" | python3 -c '
