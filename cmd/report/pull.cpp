@@ -22,19 +22,6 @@ namespace {
 
 struct PullOptions : PeriodOptions {};
 
-/// 1204 -> "1,204"
-std::string grouped(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
-
 /// True when smm can read metrics of this account's platform (asked of an offline client).
 bool has_metrics(const project::Project& proj, const project::Account& account, time::Instant now) {
   platform::Env env{&proj, &account, [now] { return now; }, nullptr, nullptr, {}};
@@ -128,13 +115,13 @@ Error account_error(Error e, const std::string& account) {
 }
 
 std::string summary_line(const std::string& account, std::size_t width, const report::PullSummary& s) {
-  std::string line = account + std::string(width - account.size() + 2, ' ') + grouped(static_cast<std::int64_t>(s.posts)) +
+  std::string line = account + std::string(width - account.size() + 2, ' ') + output::thousands(static_cast<std::int64_t>(s.posts)) +
                      (s.posts == 1 ? " post" : " posts");
   if (s.gone > 0) {
-    line += " (" + grouped(static_cast<std::int64_t>(s.gone)) + " gone)";
+    line += " (" + output::thousands(static_cast<std::int64_t>(s.gone)) + " gone)";
   }
   if (s.followers) {
-    line += ", " + grouped(*s.followers) + (*s.followers == 1 ? " follower" : " followers");
+    line += ", " + output::thousands(*s.followers) + (*s.followers == 1 ? " follower" : " followers");
   }
   return line + "\n";
 }

@@ -9,16 +9,6 @@
 namespace smm::test {
 namespace {
 
-/// Hands the test's FakeTransport to a command that wants to own its transport.
-class Borrowed final : public http::Transport {
- public:
-  explicit Borrowed(FakeTransport& fake) : m_fake(fake) {}
-  Result<http::Response> send(const http::Request& r) override { return m_fake.send(r); }
-
- private:
-  FakeTransport& m_fake;
-};
-
 struct Setup {
   TempProject dir;
   FakeTransport http;
@@ -35,7 +25,7 @@ struct Setup {
     io::TestStreams io(tty);
     io.set_input(input);
     Context ctx{io, [] { return fixed_now(); }, dir.dir(), Env({{"SMM_NOW", "2026-11-23T10:00:00Z"}, {"SMM_CREDENTIALS", creds}})};
-    ctx.make_transport = [this] { return std::make_unique<Borrowed>(http); };
+    ctx.make_transport = [this] { return std::make_unique<BorrowedTransport>(http); };
     int code = cmd::run(args, ctx);
     return {code, io.out_text(), io.err_text()};
   }

@@ -10,15 +10,6 @@
 namespace smm::test {
 namespace {
 
-class Borrowed final : public http::Transport {
- public:
-  explicit Borrowed(FakeTransport& fake) : m_fake(fake) {}
-  Result<http::Response> send(const http::Request& r) override { return m_fake.send(r); }
-
- private:
-  FakeTransport& m_fake;
-};
-
 std::string status(const std::string& id, const std::string& created, const std::string& extra = "") {
   return R"({"id":")" + id + R"(","created_at":")" + created + R"(","url":"https://social.example/@bob/)" + id +
          R"(","content":"<p>hello</p>","visibility":"public","account":{"id":"42","acct":"bob"})" + extra + "}";
@@ -66,7 +57,7 @@ struct Setup {
   Ran run(const std::vector<std::string>& args, bool tty = false) {
     io::TestStreams io(tty);
     Context ctx{io, [] { return fixed_now(); }, dir.dir(), Env({{"SMM_NOW", "2026-11-23T10:00:00Z"}, {"SMM_CREDENTIALS", creds}})};
-    ctx.make_transport = [this] { return std::make_unique<Borrowed>(http); };
+    ctx.make_transport = [this] { return std::make_unique<BorrowedTransport>(http); };
     int code = cmd::run(args, ctx);
     return {code, io.out_text(), io.err_text()};
   }

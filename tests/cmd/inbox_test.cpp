@@ -10,15 +10,6 @@
 namespace smm::test {
 namespace {
 
-class Borrowed final : public http::Transport {
- public:
-  explicit Borrowed(FakeTransport& fake) : m_fake(fake) {}
-  Result<http::Response> send(const http::Request& r) override { return m_fake.send(r); }
-
- private:
-  FakeTransport& m_fake;
-};
-
 inbox::Item item(const char* remote_id, const char* at, inbox::Kind kind, const char* text, const char* handle = "bob@other.example") {
   inbox::Item i;
   i.account = "masto";
@@ -66,7 +57,7 @@ struct Setup {
     io::TestStreams io(false);
     io.set_input(input);
     Context ctx{io, [] { return fixed_now(); }, dir.dir(), Env({{"SMM_NOW", "2026-11-23T10:00:00Z"}, {"SMM_CREDENTIALS", creds}})};
-    ctx.make_transport = [this] { return std::make_unique<Borrowed>(http); };
+    ctx.make_transport = [this] { return std::make_unique<BorrowedTransport>(http); };
     int code = cmd::run(args, ctx);
     return {code, io.out_text(), io.err_text()};
   }

@@ -17,16 +17,6 @@ namespace {
 constexpr const char* k_did = "did:plc:alice123";
 const std::string k_uri = std::string("at://") + k_did + "/app.bsky.feed.post/3kabcdefghij2";
 
-/// Hands the test's FakeTransport to a command that wants to own its transport.
-class Borrowed final : public http::Transport {
- public:
-  explicit Borrowed(FakeTransport& fake) : m_fake(fake) {}
-  Result<http::Response> send(const http::Request& r) override { return m_fake.send(r); }
-
- private:
-  FakeTransport& m_fake;
-};
-
 project::TargetState published(const std::string& id, const std::string& at, project::Json extra = project::Json::object()) {
   project::TargetState st;
   st.state = "published";
@@ -89,7 +79,7 @@ struct Setup {
     io::TestStreams io(false);
     Context ctx{io, [] { return fixed_now(); }, dir.dir(),
                 Env({{"SMM_NOW", "2026-11-23T10:00:00Z"}, {"SMM_CREDENTIALS", creds}})};
-    ctx.make_transport = [this] { return std::make_unique<Borrowed>(http); };
+    ctx.make_transport = [this] { return std::make_unique<BorrowedTransport>(http); };
     int code = cmd::run(args, ctx);
     return {code, io.out_text(), io.err_text()};
   }

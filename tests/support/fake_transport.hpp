@@ -63,4 +63,15 @@ class FakeTransport final : public http::Transport {
   std::vector<std::size_t> m_batches;
 };
 
+/// Hands a test's FakeTransport to a command that wants to own its transport
+/// (Context::make_transport returns a new one per call).
+class BorrowedTransport final : public http::Transport {
+ public:
+  explicit BorrowedTransport(FakeTransport& fake) : m_fake(fake) {}
+  Result<http::Response> send(const http::Request& r) override { return m_fake.send(r); }
+
+ private:
+  FakeTransport& m_fake;
+};
+
 }  // namespace smm::test

@@ -60,6 +60,9 @@ struct RenderOptions {
   bool header = true;  ///< tsv/csv: write the header row (false for the later slices of a stream)
 };
 
+/// 1204 -> "1,204": counts in sentences and on pages for people.
+std::string thousands(std::int64_t n);
+
 /// Writes the table. Empty tables write nothing in table/tsv/csv/jsonl, and "[]" in json.
 void render(std::ostream& out, const Table& table, const RenderOptions& options);
 

@@ -41,7 +41,7 @@ std::string percent(std::optional<double> share) {
   return share ? fmt::format("{:.0f}%", *share * 100) : "–";
 }
 
-std::string number(std::optional<std::int64_t> n) { return n ? svg::thousands(*n) : "–"; }
+std::string number(std::optional<std::int64_t> n) { return n ? output::thousands(*n) : "–"; }
 
 std::string date_of(std::optional<time::Instant> t, const time::Zone& zone) {
   return t ? time::format_rfc3339(*t, zone).substr(0, 10) : "–";
@@ -131,16 +131,16 @@ std::string summary(const HtmlRequest& r, const Data& d, const std::string& titl
   out +=
       d.followers.empty()
           ? card("–", "followers")
-          : card(svg::thousands(followers), "followers",
-                 fmt::format("{}{} in the period", change >= 0 ? "+" : "", svg::thousands(change)));
-  out += card(svg::thousands(static_cast<std::int64_t>(posts.size())), "posts measured");
-  out += card(svg::thousands(interactions), "interactions",
+          : card(output::thousands(followers), "followers",
+                 fmt::format("{}{} in the period", change >= 0 ? "+" : "", output::thousands(change)));
+  out += card(output::thousands(static_cast<std::int64_t>(posts.size())), "posts measured");
+  out += card(output::thousands(interactions), "interactions",
               "likes, reposts, replies, quotes, clicks, saves");
   if (d.overall.empty()) {
     out += card("–", "inbox items");
   } else {
     const auto& o = d.overall.front();
-    out += card(svg::thousands(o.items), "inbox items",
+    out += card(output::thousands(o.items), "inbox items",
                 percent(o.share_within_24h) + " answered within 24 h");
     out += card(human(o.median_response), "median first reply", "p90 " + human(o.p90_response));
   }
@@ -164,8 +164,8 @@ std::string followers_section(const HtmlRequest& r, const Data& d) {
         "<tr><td><span class=\"swatch\" style=\"background:{}\"></span>{}</td><td "
         "class=\"d\">{}</td><td class=\"n\">{}</td>"
         "<td class=\"d\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}{}</td></tr>\n",
-        l.colour, html_escape(l.name), date_of(t0, r.zone), svg::thousands(v0), date_of(t1, r.zone),
-        svg::thousands(v1), v1 >= v0 ? "+" : "", svg::thousands(v1 - v0));
+        l.colour, html_escape(l.name), date_of(t0, r.zone), output::thousands(v0), date_of(t1, r.zone),
+        output::thousands(v1), v1 >= v0 ? "+" : "", output::thousands(v1 - v0));
   }
   return out + "</table></div>\n</section>\n";
 }
@@ -232,7 +232,7 @@ std::string top_section(const HtmlRequest& r, const Data& d) {
         "<td class=\"n\">{}</td><td>{}</td></tr>\n",
         i + 1, html_escape(p.post), excerpt.empty() ? "" : "<br>", html_escape(excerpt),
         html_escape(p.account), date_of(p.published, r.zone), number(p.likes), number(p.reposts),
-        number(p.replies), svg::thousands(p.interactions),
+        number(p.replies), output::thousands(p.interactions),
         p.rate ? fmt::format("{:.2f}%", *p.rate * 100) : "–", link);
   }
   return out + "</table></div>\n</section>\n";

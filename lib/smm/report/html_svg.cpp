@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "smm/report/html_svg.hpp"
 
+#include "smm/output/table.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -53,7 +55,7 @@ std::string num(double v) { return fmt::format("{:.1f}", v); }
 
 std::string tick_label(double v, bool fraction) {
   return fraction ? fmt::format("{:g}", std::round(v * 100) / 100)
-                  : thousands(static_cast<std::int64_t>(std::llround(v)));
+                  : output::thousands(static_cast<std::int64_t>(std::llround(v)));
 }
 
 std::string open_svg(double height, std::string_view title) {
@@ -87,18 +89,6 @@ std::string_view colour(std::size_t i) {
   static constexpr std::string_view k_palette[] = {"#2563eb", "#d97706", "#059669", "#db2777",
                                                    "#7c3aed", "#0891b2", "#65a30d", "#dc2626"};
   return k_palette[i % std::size(k_palette)];
-}
-
-std::string thousands(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
 }
 
 std::string line_chart(const std::vector<Line>& lines, const time::Zone& zone,
@@ -186,7 +176,7 @@ std::string bar_chart(const std::vector<Bar>& bars, std::string_view title) {
     out += fmt::format("<rect fill=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
                        bars[i].colour, num(label_width + 8), num(y + 3), num(w), num(row - 8));
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(label_width + 14 + w),
-                       num(y + 17), thousands(bars[i].value));
+                       num(y + 17), output::thousands(bars[i].value));
   }
   return out + "</svg>\n";
 }

@@ -45,7 +45,5 @@ std::string pair_chart(const std::vector<PairBar>& pairs, std::string_view unit,
                        std::string_view first_name, std::string_view second_name,
                        std::string_view title);
 
-/// 1234567 -> "1,234,567".
-std::string thousands(std::int64_t n);
 
 }  // namespace smm::report::svg
