@@ -12,6 +12,7 @@
 #include "cmd/report/period_options.hpp"
 #include "cmd/runtime.hpp"
 #include "smm/creds/session.hpp"
+#include "smm/http/http.hpp"
 #include "smm/inbox/item.hpp"
 #include "smm/inbox/reply.hpp"
 #include "smm/inbox/state.hpp"
@@ -476,6 +477,8 @@ Result<int> run_reply(Runtime& rt, const ReplyOptions& o) {
     Error e = sent.error();
     if (e.kind == ErrorKind::auth && e.hint.empty()) {
       e.hint = "run `smm account login " + item.account + "`";
+    } else if (e.retryable && !http::maybe_sent(e)) {
+      e.hint = "try the same `smm inbox reply` again later";
     }
     return std::unexpected(e);
   }

@@ -127,6 +127,8 @@ void report_error(Runtime& rt, const std::string& account, Error e, Tally& tally
   e.message = account + ": " + e.message;
   if (e.kind == ErrorKind::auth && e.hint.empty()) {
     e.hint = "run `smm account login " + account + "`";
+  } else if (e.retryable) {
+    e.hint = "try again later: `smm inbox sync --account " + account + "` (cron does at its next run)";
   }
   rt.ctx.io.err() << format_error(e, rt.ctx.io.color_err());
 }
